@@ -1,0 +1,45 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { getCampaigns, getStatuses } from './methods/loadOptions';
+import { contactDescription } from './resources/contact';
+import { contactStatusDescription } from './resources/contactStatus';
+
+export class Guayaba implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Guayaba',
+		name: 'guayaba',
+		icon: { light: 'file:../../icons/guayaba.svg', dark: 'file:../../icons/guayaba.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Update contacts of Guayaba AI phone outreach: status, campaign, name and data',
+		defaults: { name: 'Guayaba' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'guayabaApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Contact Status', value: 'contactStatus' },
+				],
+				default: 'contact',
+			},
+			...contactDescription,
+			...contactStatusDescription,
+		],
+	};
+
+	methods = { loadOptions: { getCampaigns, getStatuses } };
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { nameValuePairsToObject } from '../../shared/collections';
+import { refuseInput } from '../../shared/errors';
+import { toE164 } from '../../shared/phone';
+import { defaultCountry } from '../../shared/parameters';
+import {
+	assertAnyFilled,
+	assertMaxLength,
+	assertNotEmpty,
+	assertTimeZone,
+	assertUuid,
+} from '../../shared/validation';
+
+export async function prepareUpdateByPhone(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	refuseInput(this, () => {
+		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
+		assertAnyFilled(body, { status: 'Status', campaignId: 'Campaign' }, 'Update by Phone');
+		checkStatusAndCampaign(body);
+	});
+	return requestOptions;
+}
+
+export async function prepareUpdateById(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	refuseInput(this, () => {
+		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
+		assertAnyFilled(
+			body,
+			{
+				name: 'Name',
+				phoneNumber: 'Phone Number',
+				timezone: 'Timezone',
+				status: 'Status',
+				campaignId: 'Campaign',
+				customVariables: 'Custom Variables',
+			},
+			'Update by ID',
+		);
+		if ('name' in body) {
+			assertNotEmpty(body.name, 'Name');
+			body.name = assertMaxLength(body.name, 'Name', 255);
+		}
+		if ('phoneNumber' in body) {
+			body.phoneNumber = toE164(body.phoneNumber, 'Phone Number', defaultCountry(this));
+		}
+		if ('timezone' in body) body.timezone = assertTimeZone(body.timezone, 'Timezone');
+		if ('customVariables' in body) {
+			// the API replaces the whole object, so every pair is sent, even an empty list
+			body.customVariables = nameValuePairsToObject(body.customVariables, 'Custom Variables');
+		}
+		checkStatusAndCampaign(body);
+	});
+	return requestOptions;
+}
+
+function checkStatusAndCampaign(body: IDataObject): void {
+	if ('status' in body) assertNotEmpty(body.status, 'Status');
+	if ('campaignId' in body) body.campaignId = assertUuid(body.campaignId, 'Campaign');
+}

@@ -1,0 +1,33 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { contactOptions } from '../../../shared/descriptions';
+import { campaignField, statusField } from '../../shared/fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +14155552671',
+		description:
+			'Phone number of the contact to update. Sent in E.164 form; numbers without a leading + need Default Country under Options.',
+		routing: { send: { type: 'body', property: 'phone' } },
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Add Status, Campaign, or both: at least one is needed',
+		options: [campaignField, statusField],
+	},
+	contactOptions(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['updateByPhone'] } },
+	properties,
+);

@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { outputEachElement, throwOnApiError } from '../../../shared/apiResponse';
+
+export const contactStatusDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contactStatus'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many contact statuses',
+				description:
+					'List the contact statuses of your team, one item per status, with whether each is terminal',
+				routing: {
+					request: { method: 'GET', url: '/contacts/statuses' },
+					output: {
+						postReceive: [throwOnApiError('Guayaba'), outputEachElement('Guayaba', 'statuses')],
+					},
+				},
+			},
+		],
+		default: 'getAll',
+	},
+];

@@ -1,0 +1,73 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { InputError } from './errors';
+import { quote } from './text';
+
+export interface NameValuePairs {
+	values?: Array<{ name?: unknown; value?: unknown }>;
+}
+
+/** A fixedCollection of name/value pairs as the one object the APIs take. */
+export function nameValuePairsToObject(pairs: unknown, field: string): IDataObject {
+	const rows = (pairs as NameValuePairs | undefined)?.values ?? [];
+	const result: IDataObject = {};
+	for (const [index, row] of rows.entries()) {
+		const name = typeof row.name === 'string' ? row.name.trim() : '';
+		if (name === '') {
+			throw new InputError(
+				`${field} has a pair with no name (pair ${index + 1})`,
+				`Give every pair under ${field} a name, or remove the empty pair.`,
+			);
+		}
+		if (Object.prototype.hasOwnProperty.call(result, name)) {
+			throw new InputError(
+				`${field} has the name ${quote(name)} twice`,
+				`Keep one pair per name under ${field}.`,
+			);
+		}
+		result[name] = row.value as IDataObject[string];
+	}
+	return result;
+}
+
+/**
+ * Tags from a comma-separated string or an array (from an expression), trimmed, without empty
+ * entries or repeats.
+ */
+export function parseTags(value: unknown, field: string): string[] {
+	let entries: unknown[];
+	if (typeof value === 'string') entries = value.split(',');
+	else if (Array.isArray(value)) entries = value;
+	else if (value === undefined || value === null) entries = [];
+	else {
+		throw new InputError(
+			`${field} must be a comma-separated list or an array, not ${quote(value)}`,
+			'Write tags like vip, newsletter or use an expression that returns an array of strings.',
+		);
+	}
+
+	const tags: string[] = [];
+	for (const entry of entries) {
+		if (typeof entry !== 'string' && typeof entry !== 'number') {
+			throw new InputError(
+				`${field} has an entry that is not text: ${quote(entry)}`,
+				'Each tag must be a string.',
+			);
+		}
+		const tag = String(entry).trim();
+		if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+	}
+	return tags;
+}
+
+/** Tags as one CSV string, for APIs that take them so: a tag may not itself hold a comma. */
+export function tagsToCsv(tags: string[], field: string): string {
+	const withComma = tags.find((tag) => tag.includes(','));
+	if (withComma !== undefined) {
+		throw new InputError(
+			`${field} has the tag ${quote(withComma)}, which holds a comma`,
+			'The API reads commas as separators between tags: remove the comma from the tag.',
+		);
+	}
+	return tags.join(',');
+}

@@ -1,0 +1,70 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { getCountries } from './libphonenumber';
+
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+const countryOptions: INodePropertyOptions[] = getCountries()
+	.map((code) => ({ name: `${countryNames.of(code) ?? code} (${code})`, value: code }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'options',
+	options: countryOptions,
+	default: 'US',
+	description:
+		'Country used to read phone numbers written without a leading +, like (415) 555-2671. Without it, such numbers are refused. Choose from the list, or specify a two-letter ISO 3166 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** The `options` collection every contact operation has. */
+export function contactOptions(): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [defaultCountryOption],
+	};
+}
+
+/** Name/value pairs (`{ values: [{ name, value }] }`), sent by a hook as one JSON object. */
+export function nameValueCollection(field: {
+	displayName: string;
+	name: string;
+	description: string;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'fixedCollection',
+		placeholder: 'Add Field',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: field.description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'values',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. company',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Text, or a number, boolean or object from an expression',
+					},
+				],
+			},
+		],
+		routing: { send: { type: 'body', property: field.name } },
+	};
+}

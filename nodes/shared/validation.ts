@@ -1,0 +1,76 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { InputError } from './errors';
+import { quote } from './text';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function assertUuid(value: unknown, field: string): string {
+	if (typeof value !== 'string' || !UUID.test(value.trim())) {
+		throw new InputError(
+			`${field} ${quote(value)} is not a valid ID`,
+			`${field} takes a UUID, like 550e8400-e29b-41d4-a716-446655440000.`,
+		);
+	}
+	return value.trim();
+}
+
+export function assertMaxLength(value: unknown, field: string, max: number): string {
+	const text = typeof value === 'string' ? value : String(value);
+	if (text.length > max) {
+		throw new InputError(
+			`${field} is ${text.length} characters long; the most is ${max}`,
+			`Shorten ${field} to ${max} characters or fewer.`,
+		);
+	}
+	return text;
+}
+
+export function assertNotEmpty(value: unknown, field: string): void {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		throw new InputError(
+			`${field} is empty`,
+			`Enter a value for ${field}, or remove the field to leave it unchanged.`,
+		);
+	}
+}
+
+function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return zone !== '';
+	} catch {
+		return false;
+	}
+}
+
+export function assertTimeZone(value: unknown, field: string): string {
+	const zone = typeof value === 'string' ? value.trim() : '';
+	if (!isTimeZone(zone)) {
+		throw new InputError(
+			`${field} ${quote(value)} is not an IANA time zone`,
+			'Pick a zone from the list, or use a name like America/New_York or Europe/Madrid.',
+		);
+	}
+	return zone;
+}
+
+/** Keys of `body` that hold a value: neither missing nor an empty string. */
+export function filledKeys(body: IDataObject, keys: string[]): string[] {
+	return keys.filter((key) => body[key] !== undefined && body[key] !== null && body[key] !== '');
+}
+
+export function assertAnyFilled(
+	body: IDataObject,
+	fieldsByKey: Record<string, string>,
+	operation: string,
+): void {
+	if (filledKeys(body, Object.keys(fieldsByKey)).length > 0) return;
+	const names = Object.values(fieldsByKey);
+	const list =
+		names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+	throw new InputError(
+		`${operation} needs at least one field to update`,
+		`Add ${list} under Update Fields.`,
+	);
+}
