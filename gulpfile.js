@@ -46,7 +46,9 @@ async function checkNothingOutsideIsRequired() {
 	const missing = [];
 	for (const file of javaScriptFiles(DIST)) {
 		for (const [, request] of readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
-			const name = request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0];
+			const name = request.startsWith('@')
+				? request.split('/').slice(0, 2).join('/')
+				: request.split('/')[0];
 			if (!request.startsWith('.') && !PROVIDED_AT_RUNTIME.has(name.replace(/^node:/, ''))) {
 				missing.push(`${path.relative(__dirname, file)} requires "${request}"`);
 			}

@@ -13,6 +13,7 @@ const HOW_TO_WRITE =
  */
 export function toE164(value: unknown, field: string, defaultCountry = ''): string {
 	if (typeof value === 'number' && Number.isSafeInteger(value)) value = String(value);
+	if (value === undefined || value === null) value = '';
 	if (typeof value !== 'string') {
 		throw new InputError(
 			`${field} must be text, not ${quote(value)}`,

@@ -1,0 +1,153 @@
+import {
+	NodeHelpers,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+} from 'n8n-workflow';
+
+import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
+import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
+
+interface OperationContract {
+	resource: string;
+	operation: string;
+	method: string;
+	url: string;
+	required: string[];
+	updateFields: string[];
+	options: string[];
+}
+
+/** The public interface fixed in the contract: saved workflows depend on every name here. */
+const contracts: Array<{
+	nodeType: INodeType;
+	name: string;
+	credential: string;
+	operations: OperationContract[];
+}> = [
+	{
+		nodeType: new Guayaba(),
+		name: 'guayaba',
+		credential: 'guayabaApi',
+		operations: [
+			{
+				resource: 'contact',
+				operation: 'updateByPhone',
+				method: 'POST',
+				url: '/contacts/update',
+				required: ['phone'],
+				updateFields: ['campaignId', 'status'],
+				options: ['defaultCountry'],
+			},
+			{
+				resource: 'contact',
+				operation: 'updateById',
+				method: 'PUT',
+				url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
+				required: ['contactId'],
+				updateFields: [
+					'campaignId',
+					'customVariables',
+					'name',
+					'phoneNumber',
+					'status',
+					'timezone',
+				],
+				options: ['defaultCountry'],
+			},
+			{
+				resource: 'contactStatus',
+				operation: 'getAll',
+				method: 'GET',
+				url: '/contacts/statuses',
+				required: [],
+				updateFields: [],
+				options: [],
+			},
+		],
+	},
+];
+
+function visibleProperties(nodeType: INodeType, parameters: INodeParameters): INodeProperties[] {
+	return nodeType.description.properties.filter((property) =>
+		NodeHelpers.displayParameter(parameters, property, null, nodeType.description),
+	);
+}
+
+describe.each(contracts)('$name description', ({ nodeType, name, credential, operations }) => {
+	const { description } = nodeType;
+
+	it('has the contract names, is usable as a tool, and has light and dark icons', () => {
+		expect(description.name).toBe(name);
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: credential, required: true }]);
+		expect(description.icon).toEqual({
+			light: `file:../../icons/${name.toLowerCase()}.svg`,
+			dark: `file:../../icons/${name.toLowerCase()}.dark.svg`,
+		});
+		expect(description.subtitle).toContain('$parameter["operation"]');
+		expect(description.requestDefaults).toMatchObject({ ignoreHttpStatusErrors: true, json: true });
+	});
+
+	it.each(operations)(
+		'$resource > $operation has its request and exactly its fields',
+		(contract) => {
+			const parameters = { resource: contract.resource, operation: contract.operation };
+			const visible = visibleProperties(nodeType, parameters);
+			const operationProperty = visible.find((property) => property.name === 'operation')!;
+			const option = (operationProperty.options as INodePropertyOptions[]).find(
+				(candidate) => candidate.value === contract.operation,
+			)!;
+
+			expect(option.routing?.request).toEqual({ method: contract.method, url: contract.url });
+			expect(option.action).toMatch(/^[A-Z][a-z]/);
+			const fieldNames = visible
+				.map((property) => property.name)
+				.filter((n) => !['resource', 'operation'].includes(n));
+			const expectedFields = [...contract.required];
+			if (contract.updateFields.length) expectedFields.push('updateFields');
+			if (contract.options.length) expectedFields.push('options');
+			expect(fieldNames.sort()).toEqual(expectedFields.sort());
+			for (const required of contract.required) {
+				expect(visible.find((property) => property.name === required)?.required).toBe(true);
+			}
+			const collectionNames = (name: string) =>
+				((visible.find((property) => property.name === name)?.options ?? []) as INodeProperties[])
+					.map((o) => o.name)
+					.sort();
+			expect(collectionNames('updateFields')).toEqual(contract.updateFields);
+			expect(collectionNames('options')).toEqual(contract.options);
+		},
+	);
+
+	it('describes every field it shows', () => {
+		const undescribed = description.properties
+			.filter((property) => !['resource', 'operation', 'options'].includes(property.name))
+			.filter((property) => !property.description)
+			.map((property) => property.name);
+		expect(undescribed).toEqual([]);
+	});
+});
+
+describe('credentials', () => {
+	it.each([
+		{
+			type: new GuayabaApi(),
+			name: 'guayabaApi',
+			secret: 'apiKey',
+			baseUrl: 'https://api.guayaba.ai',
+			header: { 'X-API-Key': '={{$credentials.apiKey}}' },
+		},
+	])(
+		'$name has the contract fields, header and a test request',
+		({ type, name, secret, baseUrl, header }) => {
+			expect(type.name).toBe(name);
+			expect(type.properties.map((property) => property.name)).toEqual([secret, 'baseUrl']);
+			expect(type.properties[0].typeOptions).toEqual({ password: true });
+			expect(type.properties[1].default).toBe(baseUrl);
+			expect(type.authenticate).toEqual({ type: 'generic', properties: { headers: header } });
+			expect(type.test?.request.url).toBeDefined();
+		},
+	);
+});
