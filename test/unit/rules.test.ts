@@ -12,14 +12,15 @@ import {
 	assertUuid,
 } from '../../nodes/shared/validation';
 
-function refusal(check: () => unknown): { message: string; description: string } | undefined {
+function refusal(check: () => unknown): object | undefined {
 	try {
 		check();
+		return undefined;
 	} catch (error) {
-		if (!(error instanceof InputError)) throw error;
-		return { message: error.message, description: error.description };
+		return error instanceof InputError
+			? { message: error.message, description: error.description }
+			: { notAnInputError: error };
 	}
-	return undefined;
 }
 
 describe('quote', () => {
