@@ -33,6 +33,7 @@ export function contactOptions(): INodeProperties {
 export function nameValueCollection(field: {
 	displayName: string;
 	name: string;
+	sendAs: string;
 	description: string;
 }): INodeProperties {
 	return {
@@ -65,6 +66,19 @@ export function nameValueCollection(field: {
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: field.name } },
+		routing: { send: { type: 'body', property: field.sendAs } },
+	};
+}
+
+/** Tags typed as `vip, newsletter` or given as an array by an expression; a hook shapes them. */
+export function tagsField(field: { sendAs: string; description: string }): INodeProperties {
+	return {
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. vip, newsletter',
+		description: field.description,
+		routing: { send: { type: 'body', property: field.sendAs } },
 	};
 }

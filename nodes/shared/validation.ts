@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InputError } from './errors';
 import { quote } from './text';
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function assertUuid(value: unknown, field: string): string {
@@ -55,17 +56,13 @@ export function assertTimeZone(value: unknown, field: string): string {
 	return zone;
 }
 
-/** Keys of `body` that hold a value: neither missing nor an empty string. */
-export function filledKeys(body: IDataObject, keys: string[]): string[] {
-	return keys.filter((key) => body[key] !== undefined && body[key] !== null && body[key] !== '');
-}
-
-export function assertAnyFilled(
+export function assertAnyField(
 	body: IDataObject,
 	fieldsByKey: Record<string, string>,
 	operation: string,
 ): void {
-	if (filledKeys(body, Object.keys(fieldsByKey)).length > 0) return;
+	// presence is what counts: an empty email or a false flag is a change the user asked for
+	if (Object.keys(fieldsByKey).some((key) => body[key] !== undefined)) return;
 	const names = Object.values(fieldsByKey);
 	const list =
 		names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
@@ -73,4 +70,17 @@ export function assertAnyFilled(
 		`${operation} needs at least one field to update`,
 		`Add ${list} under Update Fields.`,
 	);
+}
+
+/** An email address, or `""`, which the APIs read as "clear the email". */
+export function assertEmailOrEmpty(value: unknown, field: string): string {
+	const email = typeof value === 'string' ? value.trim() : value;
+	if (email === '') return '';
+	if (typeof email !== 'string' || !EMAIL.test(email)) {
+		throw new InputError(
+			`${field} ${quote(value)} is not an email address`,
+			`Write it like name@example.com, or leave ${field} empty to clear it.`,
+		);
+	}
+	return email;
 }

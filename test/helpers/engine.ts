@@ -9,6 +9,7 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-outreach-te
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import {
+	CredentialTestContext,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -266,4 +267,33 @@ export async function testCredential(
 		};
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * The editor's credential Test button for a credential tested by a node's function (`testedBy`),
+ * as n8n's CredentialsTester runs it: the function with a CredentialTestContext.
+ */
+export async function testCredentialWithNode(
+	nodeType: INodeType,
+	credentialType: ICredentialType,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
+	const reference = nodeType.description.credentials?.find((c) => c.name === credentialType.name);
+	const testedBy = reference?.testedBy;
+	if (typeof testedBy !== 'string')
+		throw new Error(`${credentialType.name} is not tested by a function`);
+	const test = nodeType.methods?.credentialTest?.[testedBy];
+	if (!test) throw new Error(`No credentialTest method ${testedBy}`);
+	const underTest: NodeUnderTest = { nodeType, credentialType, credentials, parameters: {} };
+	const additionalData = buildAdditionalData(underTest);
+	const data = (additionalData.credentialsHelper as TestCredentialsHelper).withDefaults(
+		credentialType.name,
+		credentials,
+	);
+	return await test.call(new CredentialTestContext(additionalData), {
+		id: '1',
+		name: 'Test credential',
+		type: credentialType.name,
+		data,
+	});
 }

@@ -49,7 +49,12 @@ describe('the built package (npm test builds it first)', () => {
 		};
 
 		expect(output.phone).toBe('+14155552671');
-		expect(output.loaded.map((entry) => entry.name).sort()).toEqual(['guayaba', 'guayabaApi']);
+		expect(output.loaded.map((entry) => entry.name).sort()).toEqual([
+			'callAidan',
+			'callAidanApi',
+			'guayaba',
+			'guayabaApi',
+		]);
 		for (const { file, icon } of output.loaded) {
 			for (const iconPath of [icon.light, icon.dark]) {
 				expect(

@@ -5,7 +5,7 @@ import { refuseInput } from '../../shared/errors';
 import { toE164 } from '../../shared/phone';
 import { defaultCountry } from '../../shared/parameters';
 import {
-	assertAnyFilled,
+	assertAnyField,
 	assertMaxLength,
 	assertNotEmpty,
 	assertTimeZone,
@@ -19,7 +19,7 @@ export async function prepareUpdateByPhone(
 	const body = requestOptions.body as IDataObject;
 	refuseInput(this, () => {
 		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
-		assertAnyFilled(body, { status: 'Status', campaignId: 'Campaign' }, 'Update by Phone');
+		assertAnyField(body, { status: 'Status', campaignId: 'Campaign' }, 'Update by Phone');
 		checkStatusAndCampaign(body);
 	});
 	return requestOptions;
@@ -32,7 +32,7 @@ export async function prepareUpdateById(
 	const body = requestOptions.body as IDataObject;
 	refuseInput(this, () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
-		assertAnyFilled(
+		assertAnyField(
 			body,
 			{
 				name: 'Name',

@@ -1,0 +1,41 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { testCallAidanApiKey } from './helpers/credentialTest';
+import { contactDescription } from './resources/contact';
+
+export class CallAidan implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CallAidan',
+		name: 'callAidan',
+		icon: { light: 'file:../../icons/callaidan.svg', dark: 'file:../../icons/callaidan.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Update contacts of CallAidan AI phone outreach: names, tags, do-not-disturb and more',
+		defaults: { name: 'CallAidan' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'callAidanApi', required: true, testedBy: 'testCallAidanApiKey' }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Contact', value: 'contact' }],
+				default: 'contact',
+			},
+			...contactDescription,
+		],
+	};
+
+	methods = { credentialTest: { testCallAidanApiKey } };
+}

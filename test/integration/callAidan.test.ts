@@ -1,0 +1,265 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { CallAidanApi } from '../../credentials/CallAidanApi.credentials';
+import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
+import {
+	CALLAIDAN_KEY,
+	callAidanView,
+	FakeCallAidan,
+	seedCallAidanContacts,
+} from '../helpers/callAidanApi';
+import { runNode, testCredentialWithNode, type NodeUnderTest } from '../helpers/engine';
+
+const api = new FakeCallAidan();
+beforeAll(async () => {
+	await api.start();
+});
+afterAll(async () => {
+	await api.stop();
+});
+beforeEach(() => api.reset());
+
+const [maria] = seedCallAidanContacts();
+const mariaView = callAidanView(maria);
+
+function node(updateFields: INodeParameters, extra: Partial<NodeUnderTest> = {}): NodeUnderTest {
+	return {
+		nodeType: new CallAidan(),
+		credentialType: new CallAidanApi(),
+		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: api.url },
+		parameters: { resource: 'contact', operation: 'update', contactId: maria.id, updateFields },
+		...extra,
+	};
+}
+
+describe('Contact > Update', () => {
+	it('sends the phone number in E.164 to PATCH /contacts/{id}/ with the raw key, and outputs the contact', async () => {
+		const { outputs, error } = await runNode({
+			...node({}),
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: maria.id,
+				updateFields: { phoneNumber: '(415) 555-2671' },
+				options: { defaultCountry: 'US' },
+			},
+		});
+
+		expect(error).toBeUndefined();
+		expect(api.received).toHaveLength(1);
+		const [request] = api.received;
+		expect(request.method).toBe('PATCH');
+		expect(request.path).toBe(`/contacts/${maria.id}/`);
+		expect(request.headers).toMatchObject({
+			authorization: CALLAIDAN_KEY,
+			'content-type': 'application/json',
+			accept: 'application/json',
+		});
+		expect(request.body).toEqual({ phone_number: '+14155552671' });
+		expect(outputs).toEqual([
+			[{ json: { ...mariaView, phone: '+14155552671' }, pairedItem: { item: 0 } }],
+		]);
+	});
+
+	it('sends every field, falsy values the user set included', async () => {
+		const { outputs, error } = await runNode(
+			node({
+				fullName: 'María José López',
+				email: '',
+				phoneNumber: '+1 415 555 2671',
+				businessName: 'López Dental',
+				notes: '',
+				tags: ' vip, dental ,, vip',
+				isDnd: false,
+				leadSource: 'facebook',
+				customFields: {
+					values: [
+						{ name: 'plan', value: 'gold' },
+						{ name: 'unknown', value: 'x' },
+					],
+				},
+			}),
+		);
+
+		expect(error).toBeUndefined();
+		expect(api.received.map((request) => request.body)).toEqual([
+			{
+				full_name: 'María José López',
+				email: '',
+				phone_number: '+14155552671',
+				business_name: 'López Dental',
+				notes: '',
+				tags: ['vip', 'dental'],
+				is_dnd: false,
+				lead_source: 'facebook',
+				custom_fields: { plan: 'gold', unknown: 'x' },
+			},
+		]);
+		expect(outputs).toEqual([
+			[
+				{
+					json: {
+						...mariaView,
+						name: 'María José López',
+						email: null,
+						phone: '+14155552671',
+						business_name: 'López Dental',
+						notes: '',
+						tags: ['vip', 'dental'],
+						is_dnd: false,
+						lead_source: 'facebook',
+					},
+					pairedItem: { item: 0 },
+				},
+			],
+		]);
+	});
+
+	it('takes tags as an array from an expression, and sends an empty list to clear them', async () => {
+		await runNode({
+			...node({ tags: '={{ $json.tags }}' }),
+			items: [{ json: { tags: [' a ', 'b', ''] } }, { json: { tags: [] } }, { json: { tags: '' } }],
+		});
+		expect(api.received.map((request) => request.body)).toEqual([
+			{ tags: ['a', 'b'] },
+			{ tags: [] },
+			{ tags: [] },
+		]);
+	});
+});
+
+describe('rules refuse bad input before any request', () => {
+	it.each<[string, INodeParameters, string, string]>([
+		[
+			'no field',
+			{},
+			'Update needs at least one field to update',
+			'Add Full Name, First Name, Last Name, Email, Phone Number, Business Name, Notes, Tags, Do Not Disturb, Lead Source or Custom Fields under Update Fields.',
+		],
+		[
+			'Full Name with First Name',
+			{ fullName: 'Ana Ruiz', firstName: 'Ana' },
+			'Full Name cannot be sent with First Name or Last Name',
+			'CallAidan splits Full Name into first and last name itself: use either Full Name, or First Name and Last Name.',
+		],
+		[
+			'an email that is not one',
+			{ email: 'maria(at)example.com' },
+			'Email "maria(at)example.com" is not an email address',
+			'Write it like name@example.com, or leave Email empty to clear it.',
+		],
+		[
+			'an impossible phone number',
+			{ phoneNumber: '+1 415' },
+			'Phone Number "+1 415" is not a possible number',
+			'Write it in international form, like +14155552671, or set Default Country under Options.',
+		],
+		[
+			'a lead source from an expression that CallAidan does not know',
+			{ leadSource: '={{ "tiktok" }}' },
+			'Lead Source "tiktok" is not one CallAidan knows',
+			'Use one of: manual, api, webhook, facebook, instagram, import.',
+		],
+		[
+			'tags that are not text',
+			{ tags: '={{ { a: 1 } }}' },
+			'Tags must be a comma-separated list or an array, not {"a":1}',
+			'Write tags like vip, newsletter or use an expression that returns an array of strings.',
+		],
+	])('%s', async (_case, updateFields, message, description) => {
+		const { error, outputs } = await runNode(node(updateFields));
+		expect(error?.message).toBe(message);
+		expect(error?.description).toBe(description);
+		expect(outputs).toEqual([]);
+		expect(api.received).toEqual([]);
+	});
+
+	it('a contact ID that is not a UUID', async () => {
+		const { error } = await runNode({
+			...node({ notes: 'x' }),
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: 'maria',
+				updateFields: { notes: 'x' },
+			},
+		});
+		expect(error?.message).toBe('Contact ID "maria" is not a valid ID');
+		expect(api.received).toEqual([]);
+	});
+});
+
+describe('API failures and Continue On Fail', () => {
+	it('pairs one output item with each input item, and reports 404 in the API words', async () => {
+		const missing = '3c90c3cc-0d44-4b50-8888-000000000000';
+		const { outputs, error, run } = await runNode({
+			...node({ isDnd: true }, { onError: 'continueRegularOutput' }),
+			parameters: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: '={{ $json.id }}',
+				updateFields: { isDnd: true },
+			},
+			items: [{ json: { id: missing } }, { json: { id: maria.id } }, { json: { id: 'x' } }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(api.received.map((request) => request.path).sort()).toEqual(
+			[`/contacts/${maria.id}/`, `/contacts/${missing}/`].sort(),
+		);
+		const [items] = outputs;
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(items.map((item) => item.error?.message ?? item.json.is_dnd)).toEqual([
+			'Not found.',
+			true,
+			'Contact ID "x" is not a valid ID',
+		]);
+		expect(items[0].error).toMatchObject({ httpCode: '404' });
+		expect(JSON.stringify(run)).not.toContain(CALLAIDAN_KEY);
+	});
+
+	it('says the key was refused on 401', async () => {
+		const { error, run } = await runNode(
+			node({ notes: 'x' }, { credentials: { apiKey: 'ca_wrong', baseUrl: api.url } }),
+		);
+		expect(error?.message).toBe('The API key was refused: check the CallAidan credential');
+		expect(error?.description).toBe('Invalid API key.');
+		expect(JSON.stringify(run)).not.toContain('ca_wrong');
+	});
+});
+
+describe('credential test', () => {
+	it('accepts a good key: the nil contact answers 404 only after the key is accepted', async () => {
+		await expect(
+			testCredentialWithNode(new CallAidan(), new CallAidanApi(), {
+				apiKey: CALLAIDAN_KEY,
+				baseUrl: `${api.url}/`,
+			}),
+		).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(
+			api.received.map(({ method, path, headers }) => [method, path, headers.authorization]),
+		).toEqual([['GET', '/contacts/00000000-0000-0000-0000-000000000000/', CALLAIDAN_KEY]]);
+	});
+
+	it('refuses a bad key', async () => {
+		await expect(
+			testCredentialWithNode(new CallAidan(), new CallAidanApi(), {
+				apiKey: 'ca_wrong',
+				baseUrl: api.url,
+			}),
+		).resolves.toEqual({
+			status: 'Error',
+			message: 'The API key was refused (HTTP 401): check it in your CallAidan account',
+		});
+	});
+
+	it('says when the server cannot be reached', async () => {
+		const result = await testCredentialWithNode(new CallAidan(), new CallAidanApi(), {
+			apiKey: CALLAIDAN_KEY,
+			baseUrl: 'http://127.0.0.1:9',
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Could not reach CallAidan at http:\/\/127\.0\.0\.1:9: /);
+		expect(result.message).not.toContain(CALLAIDAN_KEY);
+	});
+});
