@@ -26,8 +26,38 @@ const contracts: Array<{
 	nodeType: INodeType;
 	name: string;
 	credential: string;
+	testedBy?: string;
 	operations: OperationContract[];
 }> = [
+	{
+		nodeType: new CallAidan(),
+		name: 'callAidan',
+		credential: 'callAidanApi',
+		testedBy: 'testCallAidanApiKey',
+		operations: [
+			{
+				resource: 'contact',
+				operation: 'update',
+				method: 'PATCH',
+				url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
+				required: ['contactId'],
+				updateFields: [
+					'businessName',
+					'customFields',
+					'email',
+					'firstName',
+					'fullName',
+					'isDnd',
+					'lastName',
+					'leadSource',
+					'notes',
+					'phoneNumber',
+					'tags',
+				],
+				options: ['defaultCountry'],
+			},
+		],
+	},
 	{
 		nodeType: new Guayaba(),
 		name: 'guayaba',
@@ -145,6 +175,13 @@ describe.each(contracts)(
 
 describe('credentials', () => {
 	it.each([
+		{
+			type: new CallAidanApi(),
+			name: 'callAidanApi',
+			secret: 'apiKey',
+			baseUrl: 'https://api.callaidan.com',
+			header: { Authorization: '={{$credentials.apiKey}}' },
+		},
 		{
 			type: new GuayabaApi(),
 			name: 'guayabaApi',
