@@ -1,5 +1,6 @@
 import {
 	NodeHelpers,
+	type ICredentialType,
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
@@ -174,7 +175,13 @@ describe.each(contracts)(
 );
 
 describe('credentials', () => {
-	it.each([
+	it.each<{
+		type: ICredentialType;
+		name: string;
+		secret: string;
+		baseUrl: string;
+		header: Record<string, string>;
+	}>([
 		{
 			type: new CallAidanApi(),
 			name: 'callAidanApi',
