@@ -37,6 +37,7 @@ export function nameValuePairsToObject(pairs: unknown, field: string): IDataObje
 export function parseTags(value: unknown, field: string): string[] {
 	let entries: unknown[];
 	if (typeof value === 'string') entries = value.split(',');
+	else if (typeof value === 'number') entries = [value];
 	else if (Array.isArray(value)) entries = value;
 	else if (value === undefined || value === null) entries = [];
 	else {

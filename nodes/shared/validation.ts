@@ -6,6 +6,8 @@ import { quote } from './text';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
+
 export function assertUuid(value: unknown, field: string): string {
 	if (typeof value !== 'string' || !UUID.test(value.trim())) {
 		throw new InputError(
@@ -14,6 +16,18 @@ export function assertUuid(value: unknown, field: string): string {
 		);
 	}
 	return value.trim();
+}
+
+/** For APIs whose docs say UUID while their examples show 26-character ULIDs. */
+export function assertUuidOrUlid(value: unknown, field: string): string {
+	const id = typeof value === 'string' ? value.trim() : '';
+	if (!UUID.test(id) && !ULID.test(id)) {
+		throw new InputError(
+			`${field} ${quote(value)} is not a valid ID`,
+			`${field} takes the contact's ID: a UUID like 550e8400-e29b-41d4-a716-446655440000, or a 26-character ID like 01J1Y8Z6K3M4N5P6Q7R8S9T0VW.`,
+		);
+	}
+	return id;
 }
 
 export function assertMaxLength(value: unknown, field: string, max: number): string {

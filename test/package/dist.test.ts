@@ -54,6 +54,8 @@ describe('the built package (npm test builds it first)', () => {
 			'callAidanApi',
 			'guayaba',
 			'guayabaApi',
+			'qyvo',
+			'qyvoApi',
 		]);
 		for (const { file, icon } of output.loaded) {
 			for (const iconPath of [icon.light, icon.dark]) {

@@ -9,8 +9,10 @@ import {
 
 import { CallAidanApi } from '../../credentials/CallAidanApi.credentials';
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
+import { QyvoApi } from '../../credentials/QyvoApi.credentials';
 import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
+import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
 
 interface OperationContract {
 	resource: string;
@@ -18,6 +20,7 @@ interface OperationContract {
 	method: string;
 	url: string;
 	required: string[];
+	other?: string[];
 	updateFields: string[];
 	options: string[];
 }
@@ -30,6 +33,24 @@ const contracts: Array<{
 	testedBy?: string;
 	operations: OperationContract[];
 }> = [
+	{
+		nodeType: new Qyvo(),
+		name: 'qyvo',
+		credential: 'qyvoApi',
+		testedBy: 'testQyvoApiToken',
+		operations: [
+			{
+				resource: 'contact',
+				operation: 'update',
+				method: 'POST',
+				url: '/actions/update-contact',
+				required: ['contactId'],
+				other: ['lookupBy'],
+				updateFields: ['email', 'metadata', 'name', 'tags'],
+				options: ['defaultCountry'],
+			},
+		],
+	},
 	{
 		nodeType: new CallAidan(),
 		name: 'callAidan',
@@ -102,9 +123,20 @@ const contracts: Array<{
 	},
 ];
 
+/** The fields the editor shows for these parameters, the others at their defaults. */
 function visibleProperties(nodeType: INodeType, parameters: INodeParameters): INodeProperties[] {
-	return nodeType.description.properties.filter((property) =>
-		NodeHelpers.displayParameter(parameters, property, null, nodeType.description),
+	const { description } = nodeType;
+	const withDefaults =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			null,
+			description,
+		) ?? parameters;
+	return description.properties.filter((property) =>
+		NodeHelpers.displayParameter(withDefaults, property, null, description),
 	);
 }
 
@@ -148,7 +180,7 @@ describe.each(contracts)(
 				const fieldNames = visible
 					.map((property) => property.name)
 					.filter((n) => !['resource', 'operation'].includes(n));
-				const expectedFields = [...contract.required];
+				const expectedFields = [...contract.required, ...(contract.other ?? [])];
 				if (contract.updateFields.length) expectedFields.push('updateFields');
 				if (contract.options.length) expectedFields.push('options');
 				expect(fieldNames.sort()).toEqual(expectedFields.sort());
@@ -183,6 +215,13 @@ describe('credentials', () => {
 		header: Record<string, string>;
 	}>([
 		{
+			type: new QyvoApi(),
+			name: 'qyvoApi',
+			secret: 'apiToken',
+			baseUrl: 'https://www.qyvo.io/api/v1',
+			header: { Authorization: '=Bearer {{$credentials.apiToken}}' },
+		},
+		{
 			type: new CallAidanApi(),
 			name: 'callAidanApi',
 			secret: 'apiKey',
@@ -205,7 +244,23 @@ describe('credentials', () => {
 			expect(type.properties[1].default).toBe(baseUrl);
 			expect(type.authenticate).toEqual({ type: 'generic', properties: { headers: header } });
 			// a credential without its own test request is tested by its node (see the node contract)
-			if (name !== 'callAidanApi') expect(type.test?.request.url).toBeDefined();
+			if (name === 'guayabaApi') expect(type.test?.request.url).toBeDefined();
 		},
 	);
+});
+
+describe('qyvo lookup', () => {
+	it.each([
+		['contactId', ['contactId']],
+		['phone', ['phone']],
+	])('Find Contact By %s shows only that identifier', (lookupBy, shown) => {
+		const nodeType = new Qyvo();
+		const names = visibleProperties(nodeType, {
+			resource: 'contact',
+			operation: 'update',
+			lookupBy,
+		}).map((property) => property.name);
+		expect(names.filter((name) => ['contactId', 'phone'].includes(name))).toEqual(shown);
+		expect(names).toContain('lookupBy');
+	});
 });

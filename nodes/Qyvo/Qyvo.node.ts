@@ -1,0 +1,40 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { testQyvoApiToken } from './helpers/credentialTest';
+import { contactDescription } from './resources/contact';
+
+export class Qyvo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Qyvo',
+		name: 'qyvo',
+		icon: { light: 'file:../../icons/qyvo.svg', dark: 'file:../../icons/qyvo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Update contacts of Qyvo AI phone outreach: name, email, tags and metadata',
+		defaults: { name: 'Qyvo' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'qyvoApi', required: true, testedBy: 'testQyvoApiToken' }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Contact', value: 'contact' }],
+				default: 'contact',
+			},
+			...contactDescription,
+		],
+	};
+
+	methods = { credentialTest: { testQyvoApiToken } };
+}

@@ -1,0 +1,86 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { contactOptions, nameValueCollection, tagsField } from '../../../shared/descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Find Contact By',
+		name: 'lookupBy',
+		type: 'options',
+		options: [
+			{ name: 'Contact ID', value: 'contactId' },
+			{ name: 'Phone', value: 'phone' },
+		],
+		default: 'contactId',
+		description: 'How to find the contact to update: only the chosen identifier is sent',
+	},
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 01J1Y8Z6K3M4N5P6Q7R8S9T0VW',
+		description: 'ID of the contact to update',
+		displayOptions: { show: { lookupBy: ['contactId'] } },
+		routing: { send: { type: 'body', property: 'contact_id' } },
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +14155550123',
+		description:
+			'Phone number of the contact to update, sent in E.164 form. Numbers without a leading + need Default Country under Options.',
+		displayOptions: { show: { lookupBy: ['phone'] } },
+		routing: { send: { type: 'body', property: 'phone' } },
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description:
+			'Fields to change: only the fields added here are sent, and at least one is needed',
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Email address. Leave empty to clear the email.',
+				routing: { send: { type: 'body', property: 'email' } },
+			},
+			nameValueCollection({
+				displayName: 'Metadata',
+				name: 'metadata',
+				sendAs: 'metadata',
+				description:
+					'Data to store on the contact. Qyvo merges it one level deep: names listed here are set, other names are kept.',
+			}),
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Contact name. Leave empty to clear the name.',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			tagsField({
+				sendAs: 'tags',
+				description:
+					'Comma-separated tags, or an array from an expression. They replace the whole tag list of the contact; leave empty to remove every tag.',
+			}),
+		],
+	},
+	contactOptions(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
