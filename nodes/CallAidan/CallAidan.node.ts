@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { testCallAidanApiKey } from './helpers/credentialTest';
+import { deliverCallAidanRequest } from './helpers/limits';
 import { contactDescription } from './resources/contact';
 
 export class CallAidan implements INodeType {
@@ -24,6 +25,8 @@ export class CallAidan implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
+		// every request goes through the credential's rate limit and the retry rules
+		requestOperations: { pagination: deliverCallAidanRequest },
 		properties: [
 			{
 				displayName: 'Resource',

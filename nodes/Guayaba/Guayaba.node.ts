@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { getCampaigns, getStatuses } from './methods/loadOptions';
+import { deliverGuayabaRequest } from './shared/limits';
 import { contactDescription } from './resources/contact';
 import { contactStatusDescription } from './resources/contactStatus';
 
@@ -24,6 +25,8 @@ export class Guayaba implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
+		// every request goes through the credential's rate limit and the retry rules
+		requestOperations: { pagination: deliverGuayabaRequest },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { testQyvoApiToken } from './helpers/credentialTest';
+import { deliverQyvoRequest } from './helpers/limits';
 import { contactDescription } from './resources/contact';
 
 export class Qyvo implements INodeType {
@@ -23,6 +24,8 @@ export class Qyvo implements INodeType {
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
+		// every request goes through the credential's rate limit and the retry rules
+		requestOperations: { pagination: deliverQyvoRequest },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -9,6 +9,8 @@ import {
 	type PostReceiveAction,
 } from 'n8n-workflow';
 
+import { retryAfterByError, retryAfterMs } from './rateLimit';
+
 export type Service = 'Guayaba' | 'CallAidan' | 'Qyvo';
 
 const STATUS_HINTS: Record<number, (service: Service) => string> = {
@@ -84,13 +86,15 @@ export function throwOnApiError(service: Service): PostReceiveAction {
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
 		if (response.statusCode < 400) return items;
-		throw apiError(
+		const error = apiError(
 			this.getNode(),
 			service,
 			response.statusCode,
 			response.body,
 			this.getItemIndex(),
 		);
+		if (response.statusCode === 429) retryAfterByError.set(error, retryAfterMs(response.headers));
+		throw error;
 	};
 }
 

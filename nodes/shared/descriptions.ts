@@ -17,15 +17,31 @@ export const defaultCountryOption: INodeProperties = {
 		'Country used to read phone numbers written without a leading +, like (415) 555-2671. Without it, such numbers are refused. Choose from the list, or specify a two-letter ISO 3166 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+export interface VendorLimit {
+	perMinute: number;
+	why: string;
+}
+
+function requestsPerMinuteOption({ perMinute, why }: VendorLimit): INodeProperties {
+	return {
+		displayName: 'Requests per Minute',
+		name: 'requestsPerMinute',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: perMinute,
+		description: `The most requests per minute sent on this credential, shared by every workflow that uses it. ${why} 0 turns the limit off (a 429 answer is still retried after the wait the API asks for).`,
+	};
+}
+
 /** The `options` collection every contact operation has. */
-export function contactOptions(): INodeProperties {
+export function contactOptions(vendorLimit: VendorLimit): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [defaultCountryOption],
+		options: [defaultCountryOption, requestsPerMinuteOption(vendorLimit)],
 	};
 }
 

@@ -27,7 +27,14 @@ function node(updateFields: INodeParameters, extra: Partial<NodeUnderTest> = {})
 		nodeType: new CallAidan(),
 		credentialType: new CallAidanApi(),
 		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: api.url },
-		parameters: { resource: 'contact', operation: 'update', contactId: maria.id, updateFields },
+		parameters: {
+			resource: 'contact',
+			operation: 'update',
+			contactId: maria.id,
+			updateFields,
+			// these tests are about what is sent and output: the rate limit has its own tests
+			options: { requestsPerMinute: 0 },
+		},
 		...extra,
 	};
 }
@@ -41,7 +48,7 @@ describe('Contact > Update', () => {
 				operation: 'update',
 				contactId: maria.id,
 				updateFields: { phoneNumber: '(415) 555-2671' },
-				options: { defaultCountry: 'US' },
+				options: { defaultCountry: 'US', requestsPerMinute: 0 },
 			},
 		});
 
@@ -199,6 +206,7 @@ describe('API failures and Continue On Fail', () => {
 				operation: 'update',
 				contactId: '={{ $json.id }}',
 				updateFields: { isDnd: true },
+				options: { requestsPerMinute: 0 },
 			},
 			items: [{ json: { id: missing } }, { json: { id: maria.id } }, { json: { id: 'x' } }],
 		});

@@ -23,12 +23,16 @@ beforeEach(() => api.reset());
 
 const [john, ana] = seedContacts();
 
+// these tests are about what is sent and output: the rate limit has its own tests
+const UNLIMITED = { requestsPerMinute: 0 };
+
 function node(parameters: INodeParameters, extra: Partial<NodeUnderTest> = {}): NodeUnderTest {
+	const options = { ...UNLIMITED, ...(parameters.options as INodeParameters | undefined) };
 	return {
 		nodeType: new Guayaba(),
 		credentialType: new GuayabaApi(),
 		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
-		parameters,
+		parameters: { ...parameters, options },
 		...extra,
 	};
 }

@@ -29,7 +29,13 @@ function node(parameters: INodeParameters, extra: Partial<NodeUnderTest> = {}): 
 		nodeType: new Qyvo(),
 		credentialType: new QyvoApi(),
 		credentials: { apiToken: QYVO_TOKEN, baseUrl: baseUrl() },
-		parameters: { resource: 'contact', operation: 'update', ...parameters },
+		parameters: {
+			resource: 'contact',
+			operation: 'update',
+			...parameters,
+			// these tests are about what is sent and output: the rate limit has its own tests
+			options: { requestsPerMinute: 0, ...(parameters.options as INodeParameters | undefined) },
+		},
 		...extra,
 	};
 }

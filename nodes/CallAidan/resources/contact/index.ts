@@ -22,7 +22,7 @@ export const contactDescription: INodeProperties[] = [
 						method: 'PATCH',
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 					},
-					send: { preSend: [prepareContactUpdate] },
+					send: { preSend: [prepareContactUpdate], paginate: true },
 					output: { postReceive: [throwOnApiError('CallAidan'), outputObject('CallAidan')] },
 				},
 			},

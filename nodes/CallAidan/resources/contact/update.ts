@@ -2,6 +2,7 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { contactOptions, nameValueCollection, tagsField } from '../../../shared/descriptions';
 import { LEAD_SOURCES } from '../../helpers/hooks';
+import { CALLAIDAN_LIMIT } from '../../helpers/limits';
 
 function sendAs(property: string) {
 	return { send: { type: 'body' as const, property } };
@@ -129,7 +130,7 @@ const properties: INodeProperties[] = [
 			}),
 		],
 	},
-	contactOptions(),
+	contactOptions(CALLAIDAN_LIMIT),
 ];
 
 export const description = updateDisplayOptions(

@@ -23,7 +23,7 @@ export const contactDescription: INodeProperties[] = [
 						method: 'PUT',
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
 					},
-					send: { preSend: [prepareUpdateById] },
+					send: { preSend: [prepareUpdateById], paginate: true },
 					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'contact')] },
 				},
 			},
@@ -34,7 +34,7 @@ export const contactDescription: INodeProperties[] = [
 				description: 'Change the status or campaign of a contact found by its phone number',
 				routing: {
 					request: { method: 'POST', url: '/contacts/update' },
-					send: { preSend: [prepareUpdateByPhone] },
+					send: { preSend: [prepareUpdateByPhone], paginate: true },
 					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'contact')] },
 				},
 			},

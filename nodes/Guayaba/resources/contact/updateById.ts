@@ -2,6 +2,7 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { contactOptions, nameValueCollection } from '../../../shared/descriptions';
 import { campaignField, statusField, timezoneField } from '../../shared/fields';
+import { GUAYABA_WRITES } from '../../shared/limits';
 
 const properties: INodeProperties[] = [
 	{
@@ -52,7 +53,7 @@ const properties: INodeProperties[] = [
 			timezoneField,
 		],
 	},
-	contactOptions(),
+	contactOptions(GUAYABA_WRITES),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,6 +2,7 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { contactOptions } from '../../../shared/descriptions';
 import { campaignField, statusField } from '../../shared/fields';
+import { GUAYABA_WRITES } from '../../shared/limits';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,7 +25,7 @@ const properties: INodeProperties[] = [
 		description: 'Add Status, Campaign, or both: at least one is needed',
 		options: [campaignField, statusField],
 	},
-	contactOptions(),
+	contactOptions(GUAYABA_WRITES),
 ];
 
 export const description = updateDisplayOptions(

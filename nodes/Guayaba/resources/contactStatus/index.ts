@@ -18,6 +18,7 @@ export const contactStatusDescription: INodeProperties[] = [
 					'List the contact statuses of your team, one item per status, with whether each is terminal',
 				routing: {
 					request: { method: 'GET', url: '/contacts/statuses' },
+					send: { paginate: true },
 					output: {
 						postReceive: [throwOnApiError('Guayaba'), outputEachElement('Guayaba', 'statuses')],
 					},

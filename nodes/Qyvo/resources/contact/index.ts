@@ -19,7 +19,7 @@ export const contactDescription: INodeProperties[] = [
 				description: 'Change the name, email, tags or metadata of a contact found by ID or phone',
 				routing: {
 					request: { method: 'POST', url: '/actions/update-contact' },
-					send: { preSend: [prepareContactUpdate] },
+					send: { preSend: [prepareContactUpdate], paginate: true },
 					output: { postReceive: [throwOnApiError('Qyvo'), outputObject('Qyvo')] },
 				},
 			},

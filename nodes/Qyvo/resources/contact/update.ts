@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { contactOptions, nameValueCollection, tagsField } from '../../../shared/descriptions';
+import { QYVO_LIMIT } from '../../helpers/limits';
 
 const properties: INodeProperties[] = [
 	{
@@ -77,7 +78,7 @@ const properties: INodeProperties[] = [
 			}),
 		],
 	},
-	contactOptions(),
+	contactOptions(QYVO_LIMIT),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,0 +1,17 @@
+import { deliverWithinLimits } from '../../shared/delivery';
+
+/** Guayaba's published limits per API key: 100 reads and 30 writes a minute (PUT counted as a write). */
+export const GUAYABA_WRITES = {
+	perMinute: 30,
+	why: 'Guayaba allows 30 updates a minute per API key.',
+};
+const GUAYABA_READS_PER_MINUTE = 100;
+
+export const deliverGuayabaRequest = deliverWithinLimits({
+	service: 'Guayaba',
+	credentialType: 'guayabaApi',
+	secretField: 'apiKey',
+	kind: (method) => (method === 'GET' ? 'read' : 'write'),
+	requestsPerMinute: (method) =>
+		method === 'GET' ? GUAYABA_READS_PER_MINUTE : GUAYABA_WRITES.perMinute,
+});

@@ -1,0 +1,15 @@
+import { deliverWithinLimits } from '../../shared/delivery';
+
+/** Qyvo's published limit: 120 requests per token in any 60 seconds. */
+export const QYVO_LIMIT = {
+	perMinute: 120,
+	why: 'Qyvo allows 120 requests a minute per token.',
+};
+
+export const deliverQyvoRequest = deliverWithinLimits({
+	service: 'Qyvo',
+	credentialType: 'qyvoApi',
+	secretField: 'apiToken',
+	kind: () => 'all',
+	requestsPerMinute: () => QYVO_LIMIT.perMinute,
+});

@@ -1,0 +1,158 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import type { Service } from './apiResponse';
+import {
+	DEFAULT_RETRY_POLICY,
+	intervalForRate,
+	limiterKey,
+	nextRetryDelay,
+	requestSpacer,
+	retryAfterByError,
+	type Failure,
+	type RetryPolicy,
+} from './rateLimit';
+
+export interface DeliveryRules {
+	service: Service;
+	credentialType: string;
+	secretField: string;
+	/** The vendor's published limit for this kind of request, used when the user sets none. */
+	requestsPerMinute: (method: string) => number;
+	/** Requests of one kind share a budget: Guayaba counts reads and writes apart. */
+	kind: (method: string) => string;
+	policy?: RetryPolicy;
+}
+
+const UNAVAILABLE_STATUSES = ['502', '503', '504'];
+const RESET_CODES = ['ECONNRESET', 'EPIPE', 'ECONNABORTED'];
+
+function errorCodes(error: unknown): string[] {
+	const codes: string[] = [];
+	for (
+		let cause = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+		cause && depth < 4;
+		depth++
+	) {
+		if (typeof cause.code === 'string') codes.push(cause.code);
+		cause = cause.cause as typeof cause;
+	}
+	return codes;
+}
+
+export function classifyFailure(error: unknown): Failure | undefined {
+	const httpCode = (error as { httpCode?: unknown }).httpCode;
+	if (httpCode === '429')
+		return { kind: 'rateLimited', retryAfterMs: retryAfterByError.get(error as object) };
+	if (typeof httpCode === 'string' && UNAVAILABLE_STATUSES.includes(httpCode))
+		return { kind: 'unavailable' };
+	if (errorCodes(error).some((code) => RESET_CODES.includes(code))) return { kind: 'unavailable' };
+	return undefined;
+}
+
+function seconds(ms: number): string {
+	return ms < 60_000
+		? `${Math.round(ms / 1000)} s`
+		: `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+function requestsPerMinute(context: IExecuteSingleFunctions, fallback: number): number {
+	const value = context.getNodeParameter('options.requestsPerMinute', fallback);
+	return typeof value === 'number' && value >= 0 ? value : fallback;
+}
+
+async function waitForSlot(
+	context: IExecuteSingleFunctions,
+	key: string,
+	perMinute: number,
+): Promise<number> {
+	const wait = perMinute > 0 ? requestSpacer.reserve(key, intervalForRate(perMinute)) : 0;
+	if (wait > 0) await sleep(wait);
+	if (context.getExecutionCancelSignal()?.aborted) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The execution was cancelled before this item was sent',
+			{
+				itemIndex: context.getItemIndex(),
+			},
+		);
+	}
+	return wait;
+}
+
+/**
+ * Sends an item's request within the credential's rate limit, and retries it alone when the API
+ * answers 429 (after `Retry-After`), 502, 503 or 504, or the connection is reset. n8n calls it as
+ * the operation's `pagination` function, the one declarative hook that wraps the sending itself.
+ */
+export function deliverWithinLimits(rules: DeliveryRules) {
+	const policy = rules.policy ?? DEFAULT_RETRY_POLICY;
+	return async function deliverRequest(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const method = String(requestData.options.method ?? 'GET').toUpperCase();
+		const perMinute = requestsPerMinute(this, rules.requestsPerMinute(method));
+		const credentials = await this.getCredentials(rules.credentialType);
+		const key = limiterKey(
+			rules.service,
+			rules.kind(method),
+			String(credentials.baseUrl ?? ''),
+			String(credentials[rules.secretField] ?? ''),
+		);
+
+		let waitedMs = 0;
+		for (let tries = 1; ; tries++) {
+			waitedMs += await waitForSlot(this, key, perMinute);
+			try {
+				return await this.makeRoutingRequest(requestData);
+			} catch (error) {
+				const failure = classifyFailure(error);
+				const delay = failure && nextRetryDelay(failure, tries, policy);
+				if (failure === undefined || delay === undefined) {
+					throw describeFinalFailure(this, rules.service, error, failure, tries, waitedMs);
+				}
+				if (failure.kind === 'rateLimited') {
+					// every item on this key waits, not only the one that was refused
+					requestSpacer.holdUntil(key, Date.now() + delay);
+				} else {
+					await sleep(delay);
+					waitedMs += delay;
+				}
+			}
+		}
+	};
+}
+
+function describeFinalFailure(
+	context: IExecuteSingleFunctions,
+	service: Service,
+	error: unknown,
+	failure: Failure | undefined,
+	tries: number,
+	waitedMs: number,
+): NodeApiError {
+	const apiError = new NodeApiError(context.getNode(), error as JsonObject, {
+		itemIndex: context.getItemIndex(),
+	});
+	if (failure === undefined || tries === 1) return apiError;
+	const waited = waitedMs >= 1000 ? `, after waiting ${seconds(waitedMs)}` : '';
+	if (failure.kind === 'rateLimited') {
+		apiError.message = `${service} rate limited this request: tried ${tries} times${waited}`;
+		apiError.description =
+			'The API key has used up its rate limit. Lower Requests per Minute under Options, send fewer items at once, or run the workflow later.';
+	} else {
+		const status = apiError.httpCode ? `HTTP ${apiError.httpCode}` : 'the connection was reset';
+		apiError.message = `${service} was unavailable (${status}): tried ${tries} times${waited}`;
+		apiError.description = `${service} did not answer normally. Try again later; items that succeeded were not sent again.`;
+	}
+	return apiError;
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'crypto';
+
+/**
+ * Spaces the requests that share a key (one credential, one kind of request): each request takes
+ * the next free slot, one interval after the one before. One instance serves every execution in
+ * the n8n process, so two nodes or two workflows on one API key share that key's budget.
+ */
+export class RequestSpacer {
+	private readonly nextFreeSlot = new Map<string, number>();
+
+	constructor(
+		private readonly maxIdleKeys = 1000,
+		private readonly now: () => number = Date.now,
+	) {}
+
+	/** Reserves the next slot for `key` and returns how many milliseconds to wait for it. */
+	reserve(key: string, intervalMs: number): number {
+		const now = this.now();
+		const slot = Math.max(now, this.nextFreeSlot.get(key) ?? now);
+		this.nextFreeSlot.set(key, slot + intervalMs);
+		this.forgetIdleKeys(now);
+		return slot - now;
+	}
+
+	/** After a 429, no request on `key` is sent before `until`. */
+	holdUntil(key: string, until: number): void {
+		this.nextFreeSlot.set(key, Math.max(until, this.nextFreeSlot.get(key) ?? 0));
+	}
+
+	get size(): number {
+		return this.nextFreeSlot.size;
+	}
+
+	// a key whose next slot has passed behaves exactly like a key never seen, so forgetting it is
+	// safe; only keys with requests still waiting are kept, which bounds the map
+	private forgetIdleKeys(now: number): void {
+		if (this.nextFreeSlot.size <= this.maxIdleKeys) return;
+		for (const [key, next] of this.nextFreeSlot) {
+			if (next <= now) this.nextFreeSlot.delete(key);
+		}
+	}
+}
+
+export const requestSpacer = new RequestSpacer();
+
+/** When the API said a 429 may be retried, for the errors `throwOnApiError` raised. */
+export const retryAfterByError = new WeakMap<object, number | undefined>();
+
+/** A limiter key that identifies a credential without keeping its secret in memory. */
+export function limiterKey(service: string, kind: string, baseUrl: string, secret: string): string {
+	const fingerprint = createHash('sha256').update(`${baseUrl}\n${secret}`).digest('hex');
+	return `${service}:${kind}:${fingerprint.slice(0, 32)}`;
+}
+
+export function intervalForRate(requestsPerMinute: number): number {
+	return requestsPerMinute > 0 ? 60_000 / requestsPerMinute : 0;
+}
+
+/** When a 429 may be retried, from `Retry-After` (seconds or a date) or `X-RateLimit-Reset`. */
+export function retryAfterMs(
+	headers: Record<string, unknown>,
+	now = Date.now(),
+): number | undefined {
+	const header = (name: string) => {
+		const value = headers[name] ?? headers[name.toLowerCase()];
+		return Array.isArray(value)
+			? String(value[0])
+			: value === undefined
+				? undefined
+				: String(value);
+	};
+	const retryAfter = header('retry-after');
+	if (retryAfter !== undefined) {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	const reset = Number(header('x-ratelimit-reset'));
+	if (Number.isFinite(reset) && reset > 0) {
+		// an epoch in seconds, or seconds from now: APIs use both
+		return reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
+	}
+	return undefined;
+}
+
+export interface RetryPolicy {
+	/** Tries of a request answered 429, the first included. */
+	rateLimitedTries: number;
+	/** Tries of a request answered 502, 503 or 504, or whose connection was reset. */
+	unavailableTries: number;
+	/** First backoff for an unavailable server; it doubles each time, with jitter. */
+	backoffMs: number;
+	/** The longest wait before one retry. */
+	maxWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	rateLimitedTries: 6,
+	unavailableTries: 4,
+	backoffMs: 1000,
+	maxWaitMs: 120_000,
+};
+
+export type Failure = { kind: 'rateLimited'; retryAfterMs?: number } | { kind: 'unavailable' };
+
+/** How long to wait before try `tries + 1`, or `undefined` when no more tries are allowed. */
+export function nextRetryDelay(
+	failure: Failure,
+	tries: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number | undefined {
+	if (failure.kind === 'rateLimited') {
+		if (tries >= policy.rateLimitedTries) return undefined;
+		const wait = failure.retryAfterMs ?? policy.backoffMs * 2 ** (tries - 1);
+		return Math.min(policy.maxWaitMs, wait);
+	}
+	if (tries >= policy.unavailableTries) return undefined;
+	const backoff = policy.backoffMs * 2 ** (tries - 1);
+	// full jitter on half the backoff, so that items failing together do not retry together
+	return Math.min(policy.maxWaitMs, backoff / 2 + random() * (backoff / 2));
+}
