@@ -7,7 +7,7 @@ import {
 	callAidanView,
 	FakeCallAidan,
 	seedCallAidanContacts,
-} from '../helpers/callAidanApi';
+} from '../../sandbox/callAidan';
 import { runNode, testCredentialWithNode, type NodeUnderTest } from '../helpers/engine';
 
 const api = new FakeCallAidan();

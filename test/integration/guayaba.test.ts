@@ -10,7 +10,7 @@ import {
 	seedContacts,
 	STATUSES,
 	UPDATED_AT,
-} from '../helpers/guayabaApi';
+} from '../../sandbox/guayaba';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {

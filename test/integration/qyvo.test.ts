@@ -10,7 +10,7 @@ import {
 	QYVO_UPDATED_AT,
 	qyvoView,
 	seedQyvoContacts,
-} from '../helpers/qyvoApi';
+} from '../../sandbox/qyvo';
 
 const api = new FakeQyvo();
 beforeAll(async () => {

@@ -20,9 +20,12 @@ export interface Answer {
 
 export type Handler = (request: ReceivedRequest) => Answer | Promise<Answer>;
 
+const CONTROL = '/__sandbox';
+
 /**
  * A real HTTP server on 127.0.0.1 that records every request it receives and answers through a
- * handler, standing in for a vendor's API.
+ * handler, standing in for a vendor's API. Under /__sandbox it answers the tests and scripts that
+ * drive it: `GET /__sandbox/requests` lists what it received, `POST /__sandbox/reset` starts over.
  */
 export class LoopbackServer {
 	readonly received: ReceivedRequest[] = [];
@@ -36,7 +39,7 @@ export class LoopbackServer {
 		return `http://127.0.0.1:${port}`;
 	}
 
-	async start(): Promise<this> {
+	async start(port = 0): Promise<this> {
 		this.server = createServer((req, res) => {
 			const chunks: Buffer[] = [];
 			req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -57,8 +60,9 @@ export class LoopbackServer {
 					body,
 					rawBody,
 				};
-				this.received.push(request);
-				const answer = await this.handle(request);
+				const answer = request.path.startsWith(CONTROL)
+					? this.control(request)
+					: (this.received.push(request), await this.handle(request));
 				const text =
 					answer.body === undefined
 						? ''
@@ -72,8 +76,22 @@ export class LoopbackServer {
 				res.end(text);
 			});
 		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve, reject) => {
+			this.server!.once('error', reject);
+			this.server!.listen(port, '127.0.0.1', resolve);
+		});
 		return this;
+	}
+
+	private control(request: ReceivedRequest): Answer {
+		if (request.method === 'GET' && request.path === `${CONTROL}/requests`) {
+			return { status: 200, body: this.received };
+		}
+		if (request.method === 'POST' && request.path === `${CONTROL}/reset`) {
+			this.reset();
+			return { status: 200, body: { reset: true } };
+		}
+		return { status: 404, body: { error: `No sandbox control at ${request.path}` } };
 	}
 
 	reset(): void {
