@@ -118,11 +118,40 @@ export class FakeGuayaba extends LoopbackServer {
 
 	constructor() {
 		super((request) => this.route(request));
+		this.vendorControls.set('POST /__sandbox/bulk-contacts', (request) => {
+			const { count } = request.body as { count: number };
+			return { status: 200, body: { phones: this.addBulkContacts(count) } };
+		});
 	}
 
 	reset(): void {
 		super.reset();
 		this.contacts = seedContacts();
+	}
+
+	/** Adds `count` contacts with the phones +13125550000, +13125550001, ... and returns the phones. */
+	addBulkContacts(count: number): string[] {
+		const phones = Array.from(
+			{ length: count },
+			(_, index) => `+1312555${String(index).padStart(4, '0')}`,
+		);
+		for (const [index, phone] of phones.entries()) {
+			this.contacts.push({
+				id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+				phoneNumber: phone,
+				name: `Bulk ${index}`,
+				status: 'active',
+				campaignId: CAMPAIGNS[0].id,
+				timezone: 'America/New_York',
+				customVariables: {},
+				updatedAt: '2026-01-01T00:00:00.000Z',
+			});
+		}
+		return phones;
+	}
+
+	protected rateLimitedBody(retryAfter: number): unknown {
+		return { error: 'Too Many Requests', message: 'Rate limit exceeded', retryAfter };
 	}
 
 	private route(request: ReceivedRequest): Answer {

@@ -59,6 +59,10 @@ export class FakeQyvo extends LoopbackServer {
 		this.contacts = seedQyvoContacts();
 	}
 
+	protected rateLimitedBody(): unknown {
+		return { error: 'Too Many Attempts.' };
+	}
+
 	private route(request: ReceivedRequest): Answer {
 		if (request.headers.authorization !== `Bearer ${QYVO_TOKEN}`) {
 			return { status: 401, body: { error: 'Unauthenticated.' } };

@@ -20,6 +20,14 @@ export interface Answer {
 
 export type Handler = (request: ReceivedRequest) => Answer | Promise<Answer>;
 
+/** An answer forced on the next request, or `reset` to drop its connection without a word. */
+export type Fault = Answer | 'reset';
+
+export interface RateLimit {
+	requests: number;
+	windowMs: number;
+}
+
 const CONTROL = '/__sandbox';
 
 /**
@@ -30,9 +38,59 @@ const CONTROL = '/__sandbox';
 export class LoopbackServer {
 	readonly received: ReceivedRequest[] = [];
 
+	/** Requests answered 429 by the rate limit, counted apart from `received`. */
+	refused = 0;
+
 	private server?: Server;
 
+	private limit?: RateLimit;
+
+	private readonly faults: Fault[] = [];
+
+	/** Control routes of one vendor's fake, by `METHOD /__sandbox/...`. */
+	protected readonly vendorControls = new Map<string, (request: ReceivedRequest) => Answer>();
+
+	private window = { start: 0, count: 0 };
+
 	constructor(private readonly handle: Handler) {}
+
+	/** Enforces `requests` per fixed window of `windowMs`, answering 429 beyond it, as the vendors do. */
+	setRateLimit(limit: RateLimit | undefined): void {
+		this.limit = limit;
+		this.window = { start: 0, count: 0 };
+	}
+
+	/** The next requests get these answers, in order, before any other rule. */
+	injectFaults(...faults: Fault[]): void {
+		this.faults.push(...faults);
+	}
+
+	/** The vendor's 429 body; each fake gives its vendor's own shape. */
+	protected rateLimitedBody(retryAfterSeconds: number): unknown {
+		return { error: 'Too Many Requests', retryAfter: retryAfterSeconds };
+	}
+
+	private rateLimited(): Answer | undefined {
+		if (!this.limit) return undefined;
+		const now = Date.now();
+		if (now - this.window.start >= this.limit.windowMs) this.window = { start: now, count: 0 };
+		this.window.count++;
+		const remaining = Math.max(0, this.limit.requests - this.window.count);
+		const resetAt = this.window.start + this.limit.windowMs;
+		const headers = {
+			'X-RateLimit-Limit': String(this.limit.requests),
+			'X-RateLimit-Remaining': String(remaining),
+			'X-RateLimit-Reset': String(Math.ceil(resetAt / 1000)),
+		};
+		if (this.window.count <= this.limit.requests) return undefined;
+		this.refused++;
+		const retryAfter = Math.max(1, Math.ceil((resetAt - now) / 1000));
+		return {
+			status: 429,
+			body: this.rateLimitedBody(retryAfter),
+			headers: { ...headers, 'Retry-After': String(retryAfter) },
+		};
+	}
 
 	get url(): string {
 		const { port } = this.server!.address() as AddressInfo;
@@ -60,9 +118,18 @@ export class LoopbackServer {
 					body,
 					rawBody,
 				};
-				const answer = request.path.startsWith(CONTROL)
-					? this.control(request)
-					: (this.received.push(request), await this.handle(request));
+				let answer: Answer;
+				if (request.path.startsWith(CONTROL)) {
+					answer = this.control(request);
+				} else {
+					this.received.push(request);
+					const fault = this.faults.shift();
+					if (fault === 'reset') {
+						req.socket.destroy();
+						return;
+					}
+					answer = fault ?? this.rateLimited() ?? (await this.handle(request));
+				}
 				const text =
 					answer.body === undefined
 						? ''
@@ -85,17 +152,26 @@ export class LoopbackServer {
 
 	private control(request: ReceivedRequest): Answer {
 		if (request.method === 'GET' && request.path === `${CONTROL}/requests`) {
-			return { status: 200, body: this.received };
+			return { status: 200, body: { received: this.received, refused: this.refused } };
+		}
+		if (request.method === 'POST' && request.path === `${CONTROL}/rate-limit`) {
+			this.setRateLimit(request.body as RateLimit);
+			return { status: 200, body: { rateLimit: request.body } };
 		}
 		if (request.method === 'POST' && request.path === `${CONTROL}/reset`) {
 			this.reset();
 			return { status: 200, body: { reset: true } };
 		}
+		const vendorControl = this.vendorControls.get(`${request.method} ${request.path}`);
+		if (vendorControl) return vendorControl(request);
 		return { status: 404, body: { error: `No sandbox control at ${request.path}` } };
 	}
 
 	reset(): void {
 		this.received.length = 0;
+		this.refused = 0;
+		this.faults.length = 0;
+		this.setRateLimit(undefined);
 	}
 
 	async stop(): Promise<void> {
