@@ -10,6 +10,10 @@ export interface ReceivedRequest {
 	/** The parsed JSON body, `undefined` when none was sent. */
 	body: unknown;
 	rawBody: string;
+	/** When it arrived, in ms since the epoch. */
+	at: number;
+	/** The status it was answered with; undefined when its connection was dropped. */
+	status?: number;
 }
 
 export interface Answer {
@@ -45,7 +49,8 @@ export class LoopbackServer {
 
 	private limit?: RateLimit;
 
-	private readonly faults: Fault[] = [];
+	private readonly faults: Array<{ fault: Fault; applies: (request: ReceivedRequest) => boolean }> =
+		[];
 
 	/** Control routes of one vendor's fake, by `METHOD /__sandbox/...`. */
 	protected readonly vendorControls = new Map<string, (request: ReceivedRequest) => Answer>();
@@ -62,7 +67,12 @@ export class LoopbackServer {
 
 	/** The next requests get these answers, in order, before any other rule. */
 	injectFaults(...faults: Fault[]): void {
-		this.faults.push(...faults);
+		this.injectFaultsWhere(() => true, ...faults);
+	}
+
+	/** The next requests that `applies` accepts get these answers, in order. */
+	injectFaultsWhere(applies: (request: ReceivedRequest) => boolean, ...faults: Fault[]): void {
+		this.faults.push(...faults.map((fault) => ({ fault, applies })));
 	}
 
 	/** The vendor's 429 body; each fake gives its vendor's own shape. */
@@ -117,18 +127,21 @@ export class LoopbackServer {
 					headers: req.headers,
 					body,
 					rawBody,
+					at: Date.now(),
 				};
 				let answer: Answer;
 				if (request.path.startsWith(CONTROL)) {
 					answer = this.control(request);
 				} else {
 					this.received.push(request);
-					const fault = this.faults.shift();
+					const index = this.faults.findIndex((entry) => entry.applies(request));
+					const fault = index === -1 ? undefined : this.faults.splice(index, 1)[0].fault;
 					if (fault === 'reset') {
 						req.socket.destroy();
 						return;
 					}
 					answer = fault ?? this.rateLimited() ?? (await this.handle(request));
+					request.status = answer.status;
 				}
 				const text =
 					answer.body === undefined

@@ -74,18 +74,25 @@ async function waitForSlot(
 	key: string,
 	perMinute: number,
 ): Promise<number> {
-	const wait = perMinute > 0 ? requestSpacer.reserve(key, intervalForRate(perMinute)) : 0;
-	if (wait > 0) await sleep(wait);
+	// with no client-side limit the reservation still honours the pause after a 429
+	const ticket = requestSpacer.reserve(key, intervalForRate(perMinute));
+	let waited = 0;
+	for (
+		let wait = ticket.waitMs;
+		wait > 0;
+		wait = requestSpacer.pausedSince(ticket) - (waited - ticket.waitMs)
+	) {
+		await sleep(wait);
+		waited += wait;
+	}
 	if (context.getExecutionCancelSignal()?.aborted) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'The execution was cancelled before this item was sent',
-			{
-				itemIndex: context.getItemIndex(),
-			},
+			{ itemIndex: context.getItemIndex() },
 		);
 	}
-	return wait;
+	return waited;
 }
 
 /**
@@ -122,7 +129,7 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 				}
 				if (failure.kind === 'rateLimited') {
 					// every item on this key waits, not only the one that was refused
-					requestSpacer.holdUntil(key, Date.now() + delay);
+					requestSpacer.pauseUntil(key, Date.now() + delay);
 				} else {
 					await sleep(delay);
 					waitedMs += delay;

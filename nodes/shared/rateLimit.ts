@@ -5,38 +5,73 @@ import { createHash } from 'crypto';
  * the next free slot, one interval after the one before. One instance serves every execution in
  * the n8n process, so two nodes or two workflows on one API key share that key's budget.
  */
+interface KeyState {
+	nextFreeSlot: number;
+	/** All the pauses after 429 answers so far: a waiting request adds those that came after it. */
+	paused: number;
+}
+
+export interface Ticket {
+	key: string;
+	waitMs: number;
+	pausedAtReserve: number;
+}
+
 export class RequestSpacer {
-	private readonly nextFreeSlot = new Map<string, number>();
+	private readonly keys = new Map<string, KeyState>();
 
 	constructor(
 		private readonly maxIdleKeys = 1000,
 		private readonly now: () => number = Date.now,
 	) {}
 
-	/** Reserves the next slot for `key` and returns how many milliseconds to wait for it. */
-	reserve(key: string, intervalMs: number): number {
+	/** Reserves the next slot for `key`; the ticket says how many milliseconds to wait for it. */
+	reserve(key: string, intervalMs: number): Ticket {
 		const now = this.now();
-		const slot = Math.max(now, this.nextFreeSlot.get(key) ?? now);
-		this.nextFreeSlot.set(key, slot + intervalMs);
+		const state = this.keys.get(key) ?? { nextFreeSlot: now, paused: 0 };
+		const slot = Math.max(now, state.nextFreeSlot);
+		state.nextFreeSlot = slot + intervalMs;
+		this.keys.set(key, state);
 		this.forgetIdleKeys(now);
-		return slot - now;
+		return { key, waitMs: slot - now, pausedAtReserve: state.paused };
 	}
 
-	/** After a 429, no request on `key` is sent before `until`. */
-	holdUntil(key: string, until: number): void {
-		this.nextFreeSlot.set(key, Math.max(until, this.nextFreeSlot.get(key) ?? 0));
+	/** How much longer a ticket's holder must wait because of pauses since it reserved. */
+	pausedSince(ticket: Ticket): number {
+		const paused = this.keys.get(ticket.key)?.paused ?? ticket.pausedAtReserve;
+		return paused - ticket.pausedAtReserve;
+	}
+
+	/**
+	 * After a 429, nothing more is sent on `key` until `until`: every request already waiting is
+	 * moved back by the same pause, so that they keep their order and spacing.
+	 */
+	pauseUntil(key: string, until: number): void {
+		const now = this.now();
+		const state = this.keys.get(key) ?? { nextFreeSlot: now, paused: 0 };
+		const pause = Math.max(0, until - Math.max(now, this.lastPauseEnd.get(key) ?? 0));
+		if (pause === 0) return;
+		state.paused += pause;
+		state.nextFreeSlot = Math.max(state.nextFreeSlot, now) + pause;
+		this.lastPauseEnd.set(key, until);
+		this.keys.set(key, state);
 	}
 
 	get size(): number {
-		return this.nextFreeSlot.size;
+		return this.keys.size;
 	}
+
+	private readonly lastPauseEnd = new Map<string, number>();
 
 	// a key whose next slot has passed behaves exactly like a key never seen, so forgetting it is
 	// safe; only keys with requests still waiting are kept, which bounds the map
 	private forgetIdleKeys(now: number): void {
-		if (this.nextFreeSlot.size <= this.maxIdleKeys) return;
-		for (const [key, next] of this.nextFreeSlot) {
-			if (next <= now) this.nextFreeSlot.delete(key);
+		if (this.keys.size <= this.maxIdleKeys) return;
+		for (const [key, state] of this.keys) {
+			if (state.nextFreeSlot <= now) {
+				this.keys.delete(key);
+				this.lastPauseEnd.delete(key);
+			}
 		}
 	}
 }
@@ -62,7 +97,8 @@ export function retryAfterMs(
 	now = Date.now(),
 ): number | undefined {
 	const header = (name: string) => {
-		const value = headers[name] ?? headers[name.toLowerCase()];
+		const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+		const value = found === undefined ? undefined : headers[found];
 		return Array.isArray(value)
 			? String(value[0])
 			: value === undefined
