@@ -4,12 +4,14 @@ import {
 	sleep,
 	type DeclarativeRestApiSettings,
 	type IExecutePaginationFunctions,
+	type IDataObject,
 	type IExecuteSingleFunctions,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import type { Service } from './apiResponse';
+import { refusedRequests } from './errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	intervalForRate,
@@ -116,6 +118,9 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 			String(credentials[rules.secretField] ?? ''),
 		);
 
+		const refusal = refusedRequests.get(requestData.options);
+		if (refusal) return [failedItem(this, refusal)];
+
 		let waitedMs = 0;
 		for (let tries = 1; ; tries++) {
 			waitedMs += await waitForSlot(this, key, perMinute);
@@ -125,7 +130,16 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 				const failure = classifyFailure(error);
 				const delay = failure && nextRetryDelay(failure, tries, policy);
 				if (failure === undefined || delay === undefined) {
-					throw describeFinalFailure(this, rules.service, error, failure, tries, waitedMs);
+					const finalError = describeFinalFailure(
+						this,
+						rules.service,
+						error,
+						failure,
+						tries,
+						waitedMs,
+					);
+					if (this.continueOnFail()) return [failedItem(this, finalError)];
+					throw finalError;
 				}
 				if (failure.kind === 'rateLimited') {
 					// every item on this key waits, not only the one that was refused
@@ -136,6 +150,23 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 				}
 			}
 		}
+	};
+}
+
+/**
+ * An item's failure as its output under Continue On Fail, paired to its input item, in the shape
+ * n8n's own nodes use (`{ error }`), so that "Continue (using error output)" routes it there.
+ */
+function failedItem(
+	context: IExecuteSingleFunctions,
+	error: NodeApiError | NodeOperationError,
+): INodeExecutionData {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
+	return {
+		json: { error: error.message, details },
+		pairedItem: { item: context.getItemIndex() },
 	};
 }
 

@@ -1,4 +1,8 @@
-import { NodeOperationError, type IExecuteSingleFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /**
  * Input that a rule refuses before any request is sent. Pure helpers throw it; hooks turn it into a
@@ -14,17 +18,35 @@ export class InputError extends Error {
 	}
 }
 
-export function refuseInput<T>(context: IExecuteSingleFunctions, check: () => T): T {
+/**
+ * Requests refused by a rule under Continue On Fail: they are not sent, and the delivery hook
+ * outputs the refusal as the item's error instead (a preSend hook cannot output an item itself).
+ */
+export const refusedRequests = new WeakMap<object, NodeOperationError>();
+
+/**
+ * Runs a hook's rules on a request. Bad input stops the item with a NodeOperationError that names
+ * the field and the value, before anything is sent.
+ */
+export function refuseInput(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	check: () => void,
+): IHttpRequestOptions {
 	try {
-		return check();
+		check();
+		return requestOptions;
 	} catch (error) {
 		const itemIndex = context.getItemIndex();
-		if (error instanceof InputError) {
-			throw new NodeOperationError(context.getNode(), error.message, {
-				description: error.description,
-				itemIndex,
-			});
-		}
-		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		const refusal =
+			error instanceof InputError
+				? new NodeOperationError(context.getNode(), error.message, {
+						description: error.description,
+						itemIndex,
+					})
+				: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		if (!context.continueOnFail()) throw refusal;
+		refusedRequests.set(requestOptions, refusal);
+		return requestOptions;
 	}
 }

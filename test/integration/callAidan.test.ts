@@ -217,12 +217,24 @@ describe('API failures and Continue On Fail', () => {
 		);
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items.map((item) => item.error?.message ?? item.json.is_dnd)).toEqual([
+		expect(items.map((item) => item.json.error ?? item.json.is_dnd)).toEqual([
 			'Not found.',
 			true,
 			'Contact ID "x" is not a valid ID',
 		]);
-		expect(items[0].error).toMatchObject({ httpCode: '404' });
+		expect(items[0].json).toEqual({
+			error: 'Not found.',
+			details: {
+				description: 'CallAidan found no such contact or campaign: check the ID or phone number',
+				httpCode: '404',
+			},
+		});
+		expect(items[2].json).toEqual({
+			error: 'Contact ID "x" is not a valid ID',
+			details: {
+				description: 'Contact ID takes a UUID, like 550e8400-e29b-41d4-a716-446655440000.',
+			},
+		});
 		expect(JSON.stringify(run)).not.toContain(CALLAIDAN_KEY);
 	});
 

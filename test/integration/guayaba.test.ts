@@ -378,13 +378,63 @@ describe('Continue On Fail', () => {
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		expect(items.map((item) => item.json.status ?? null)).toEqual(['DNC', null, null, 'DNC']);
-		expect(items.map((item) => item.error?.message ?? null)).toEqual([
+		expect(items.map((item) => item.json.error ?? null)).toEqual([
 			null,
 			'Phone "not a phone" has no country code',
 			'Contact not found',
 			null,
 		]);
 		expect(JSON.stringify(outputs)).not.toContain(GUAYABA_KEY);
+	});
+});
+
+describe('Continue (using error output)', () => {
+	it('sends each failure to the error output as { error, details }, paired to its input item', async () => {
+		const { outputs, error } = await runNode({
+			...node(
+				{
+					resource: 'contact',
+					operation: 'updateByPhone',
+					phone: '={{ $json.phone }}',
+					updateFields: { status: 'DNC' },
+				},
+				{ onError: 'continueErrorOutput' },
+			),
+			items: [
+				{ json: { phone: '+19995550100' } },
+				{ json: { phone: '+11234567890' } },
+				{ json: { phone: '+1' } },
+			],
+		});
+
+		expect(error).toBeUndefined();
+		const [succeeded, failed] = outputs;
+		expect(
+			succeeded.map((item) => [item.pairedItem, item.json.phoneNumber, item.json.status]),
+		).toEqual([[{ item: 1 }, '+11234567890', 'DNC']]);
+		expect(failed).toEqual([
+			{
+				json: {
+					error: 'Contact not found',
+					details: {
+						description: 'Guayaba found no such contact or campaign: check the ID or phone number',
+						httpCode: '404',
+					},
+				},
+				pairedItem: { item: 0 },
+			},
+			{
+				json: {
+					error: 'Phone "+1" is not a possible number',
+					details: {
+						description:
+							'Write it in international form, like +14155552671, or set Default Country under Options.',
+					},
+				},
+				pairedItem: { item: 2 },
+			},
+		]);
+		expect(api.received).toHaveLength(2);
 	});
 });
 

@@ -182,7 +182,10 @@ describe('API failures', () => {
 		expect(error).toBeUndefined();
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].error).toMatchObject({ message: 'Contact not found', httpCode: '404' });
+		expect(items[0].json).toMatchObject({
+			error: 'Contact not found',
+			details: { httpCode: '404' },
+		});
 		expect(items[1].json.tags).toEqual(['7']);
 		expect(items[2].json.tags).toEqual(['ok']);
 		expect(JSON.stringify(run)).not.toContain(QYVO_TOKEN);

@@ -49,7 +49,7 @@ function averageGap(requests: ReceivedRequest[]): number {
 }
 
 function statuses(items: INodeExecutionData[]) {
-	return items.map((item) => [item.pairedItem, item.error?.message ?? item.json.status]);
+	return items.map((item) => [item.pairedItem, item.json.error ?? item.json.status]);
 }
 
 describe('the rate limit', () => {
@@ -166,7 +166,7 @@ describe('retries', () => {
 		expect(error).toBeUndefined();
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items[0].error?.message).toMatch(
+		expect(items[0].json.error).toMatch(
 			/^Guayaba was unavailable \(HTTP 502\): tried 4 times, after waiting \d+ s$/,
 		);
 		expect(items[1].json.status).toBe('DNC');

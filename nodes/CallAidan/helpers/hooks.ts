@@ -27,7 +27,7 @@ export async function prepareContactUpdate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	refuseInput(this, () => {
+	return refuseInput(this, requestOptions, () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
 		assertAnyField(body, FIELDS, 'Update');
 		if ('full_name' in body && ('first_name' in body || 'last_name' in body)) {
@@ -47,7 +47,6 @@ export async function prepareContactUpdate(
 			body.custom_fields = nameValuePairsToObject(body.custom_fields, 'Custom Fields');
 		}
 	});
-	return requestOptions;
 }
 
 function toBoolean(value: unknown, field: string): boolean {

@@ -17,12 +17,11 @@ export async function prepareUpdateByPhone(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	refuseInput(this, () => {
+	return refuseInput(this, requestOptions, () => {
 		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
 		assertAnyField(body, { status: 'Status', campaignId: 'Campaign' }, 'Update by Phone');
 		checkStatusAndCampaign(body);
 	});
-	return requestOptions;
 }
 
 export async function prepareUpdateById(
@@ -30,7 +29,7 @@ export async function prepareUpdateById(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	refuseInput(this, () => {
+	return refuseInput(this, requestOptions, () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
 		assertAnyField(
 			body,
@@ -58,7 +57,6 @@ export async function prepareUpdateById(
 		}
 		checkStatusAndCampaign(body);
 	});
-	return requestOptions;
 }
 
 function checkStatusAndCampaign(body: IDataObject): void {

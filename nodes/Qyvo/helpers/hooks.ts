@@ -11,7 +11,7 @@ export async function prepareContactUpdate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	refuseInput(this, () => {
+	return refuseInput(this, requestOptions, () => {
 		// only the field of the chosen lookup is shown, so only it reaches the body
 		if ('contact_id' in body) body.contact_id = assertUuidOrUlid(body.contact_id, 'Contact ID');
 		if ('phone' in body) body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
@@ -25,5 +25,4 @@ export async function prepareContactUpdate(
 		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
 		if ('metadata' in body) body.metadata = nameValuePairsToObject(body.metadata, 'Metadata');
 	});
-	return requestOptions;
 }
