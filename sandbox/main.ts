@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a command-line program, never loaded by n8n */
 import { FakeCallAidan } from './callAidan';
 import { FakeGuayaba } from './guayaba';
 import { FakeQyvo, QYVO_BASE_PATH } from './qyvo';
@@ -31,15 +30,4 @@ export async function startSandbox(ports = SANDBOX_PORTS): Promise<Sandbox> {
 			await Promise.all([guayaba.stop(), callAidan.stop(), qyvo.stop()]);
 		},
 	};
-}
-
-if (require.main === module) {
-	void startSandbox().then((sandbox) => {
-		process.stdout.write(
-			`Sandbox APIs on loopback:\n  Guayaba    ${sandbox.baseUrls.guayaba}\n  CallAidan  ${sandbox.baseUrls.callAidan}\n  Qyvo       ${sandbox.baseUrls.qyvo}\n`,
-		);
-		const stop = () => void sandbox.stop().then(() => process.exit(0));
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-	});
 }

@@ -1,0 +1,254 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- a developer script that runs n8n, never loaded by n8n; the sandbox owner password is made up */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { CALLAIDAN_KEY } from '../sandbox/callAidan';
+import { GUAYABA_KEY } from '../sandbox/guayaba';
+import type { Sandbox } from '../sandbox/main';
+import { QYVO_TOKEN } from '../sandbox/qyvo';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const WORK = path.join(ROOT, '.e2e');
+
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Outreach',
+	lastName: 'Owner',
+	password: 'Outreach-sandbox-1',
+};
+
+/** The credentials every example uses, by fixed ID, pointing at the sandbox APIs. */
+export const SANDBOX_CREDENTIALS = {
+	guayabaApi: { id: 'sandboxGuayaba01', name: 'Guayaba (sandbox)' },
+	callAidanApi: { id: 'sandboxCallAidan1', name: 'CallAidan (sandbox)' },
+	qyvoApi: { id: 'sandboxQyvo000001', name: 'Qyvo (sandbox)' },
+};
+
+export function say(message: string): void {
+	process.stderr.write(`[outreach] ${message}\n`);
+}
+
+/** A real n8n 2.x and the Node 24 it runs on, installed once into a cache outside the repo. */
+export function n8nRuntime(): { node: string; n8n: string } {
+	const output = execFileSync('bash', [path.join(ROOT, 'scripts/n8n-runtime.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const value = (name: string) =>
+		/^(\w+)=(.*)$/m.exec(output.split('\n').find((line) => line.startsWith(`${name}=`)) ?? '')?.[2];
+	const node = value('NODE');
+	const n8n = value('N8N');
+	if (!node || !n8n)
+		throw new Error(`scripts/n8n-runtime.sh printed no NODE= and N8N= lines:\n${output}`);
+	return { node, n8n };
+}
+
+/** Builds the package and packs it as npm would publish it; returns the tarball's path. */
+export function packPackage(): string {
+	mkdirSync(WORK, { recursive: true });
+	for (const old of readdirSync(WORK).filter((name) => name.endsWith('.tgz')))
+		rmSync(path.join(WORK, old));
+	say('building and packing the package');
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', WORK], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.trim()
+		.split('\n')
+		.pop()!;
+	return path.join(WORK, name);
+}
+
+export class N8nInstance {
+	private process?: ChildProcess;
+
+	constructor(
+		private readonly runtime: { node: string; n8n: string },
+		readonly home: string,
+		readonly port: number,
+	) {}
+
+	get url(): string {
+		return `http://localhost:${this.port}`;
+	}
+
+	private get env(): NodeJS.ProcessEnv {
+		return {
+			// n8n starts its task runner with the `node` it finds first
+			PATH: `${path.dirname(this.runtime.node)}:${process.env.PATH ?? ''}`,
+			HOME: process.env.HOME,
+			N8N_USER_FOLDER: this.home,
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			// `n8n execute` prints its result at the info level
+			N8N_LOG_LEVEL: 'info',
+			DB_SQLITE_POOL_SIZE: '2',
+		};
+	}
+
+	/**
+	 * A fresh user folder with the tarball installed where n8n's own Community Nodes install puts
+	 * packages (`<user folder>/.n8n/nodes/node_modules`), so node types are
+	 * `n8n-nodes-outreach.guayaba`; n8n-workflow is left to n8n, as there.
+	 */
+	installPackage(tarball: string): void {
+		rmSync(this.home, { recursive: true, force: true });
+		const nodesFolder = path.join(this.home, '.n8n/nodes');
+		mkdirSync(nodesFolder, { recursive: true });
+		writeFileSync(
+			path.join(nodesFolder, 'package.json'),
+			'{ "name": "installed-nodes", "private": true }\n',
+		);
+		say(`installing ${path.basename(tarball)} into ${nodesFolder}`);
+		execFileSync(
+			'npm',
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				'--omit=peer',
+				'--omit=dev',
+				tarball,
+			],
+			{ cwd: nodesFolder, stdio: ['ignore', 'ignore', 'inherit'] },
+		);
+	}
+
+	/**
+	 * Runs an n8n CLI command (import, execute) against this user folder. It is asynchronous: the
+	 * sandbox APIs n8n calls live in this process and must keep answering meanwhile.
+	 */
+	async cli(args: string[]): Promise<string> {
+		const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
+			env: this.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const stdout: Buffer[] = [];
+		const stderr: Buffer[] = [];
+		child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+		child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+		const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+		const output = Buffer.concat(stdout).toString('utf8');
+		if (code !== 0) {
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${code}:\n${output}\n${Buffer.concat(stderr).toString('utf8')}`,
+			);
+		}
+		return output;
+	}
+
+	async importSandboxCredentials(sandbox: Sandbox): Promise<void> {
+		const file = path.join(this.home, 'sandbox-credentials.json');
+		const { guayabaApi, callAidanApi, qyvoApi } = SANDBOX_CREDENTIALS;
+		writeFileSync(
+			file,
+			JSON.stringify([
+				{
+					...guayabaApi,
+					type: 'guayabaApi',
+					data: { apiKey: GUAYABA_KEY, baseUrl: sandbox.baseUrls.guayaba },
+				},
+				{
+					...callAidanApi,
+					type: 'callAidanApi',
+					data: { apiKey: CALLAIDAN_KEY, baseUrl: sandbox.baseUrls.callAidan },
+				},
+				{
+					...qyvoApi,
+					type: 'qyvoApi',
+					data: { apiToken: QYVO_TOKEN, baseUrl: sandbox.baseUrls.qyvo },
+				},
+			]),
+		);
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflows(folder: string): Promise<void> {
+		await this.cli(['import:workflow', '--separate', `--input=${folder}`]);
+	}
+
+	async start(): Promise<void> {
+		say(`starting n8n on ${this.url}`);
+		const child = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
+			env: this.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.process = child;
+		const log: string[] = [];
+		child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null)
+				throw new Error(`n8n exited with ${child.exitCode}:\n${log.join('')}`);
+			try {
+				const response = await fetch(`${this.url}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		throw new Error(`n8n did not become ready within 3 minutes:\n${log.join('')}`);
+	}
+
+	async stop(): Promise<void> {
+		const child = this.process;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const forced = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(forced);
+	}
+}
+
+/** The editor's REST API, logged in as the owner. */
+export class EditorApi {
+	private cookie = '';
+
+	constructor(private readonly baseUrl: string) {}
+
+	async setUpOwnerAndLogIn(): Promise<void> {
+		await this.call('POST', '/rest/owner/setup', OWNER, false);
+		await this.call('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+	}
+
+	async call<T = unknown>(
+		method: string,
+		route: string,
+		body?: unknown,
+		mustSucceed = true,
+	): Promise<T> {
+		const response = await fetch(`${this.baseUrl}${route}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', cookie: this.cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		if (mustSucceed && !response.ok) {
+			throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
+		}
+		const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
+		return (parsed.data ?? parsed) as T;
+	}
+}
