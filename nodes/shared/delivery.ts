@@ -12,6 +12,7 @@ import {
 
 import type { Service } from './apiResponse';
 import { refusedRequests } from './errors';
+import { optionValue } from './parameters';
 import {
 	DEFAULT_RETRY_POLICY,
 	intervalForRate,
@@ -66,8 +67,37 @@ function seconds(ms: number): string {
 		: `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+// one node run reads its credential once, not once per item
+const keysByNodeRun = new WeakMap<object, Map<string, Promise<string>>>();
+
+async function credentialKey(
+	context: IExecuteSingleFunctions,
+	rules: DeliveryRules,
+	method: string,
+): Promise<string> {
+	const nodeRun = context.getExecuteData();
+	const keys = keysByNodeRun.get(nodeRun) ?? new Map<string, Promise<string>>();
+	keysByNodeRun.set(nodeRun, keys);
+	const kind = rules.kind(method);
+	let key = keys.get(kind);
+	if (!key) {
+		key = context
+			.getCredentials(rules.credentialType)
+			.then((credentials) =>
+				limiterKey(
+					rules.service,
+					kind,
+					String(credentials.baseUrl ?? ''),
+					String(credentials[rules.secretField] ?? ''),
+				),
+			);
+		keys.set(kind, key);
+	}
+	return await key;
+}
+
 function requestsPerMinute(context: IExecuteSingleFunctions, fallback: number): number {
-	const value = context.getNodeParameter('options.requestsPerMinute', fallback);
+	const value = optionValue<unknown>(context, 'requestsPerMinute', fallback);
 	return typeof value === 'number' && value >= 0 ? value : fallback;
 }
 
@@ -77,7 +107,8 @@ async function waitForSlot(
 	perMinute: number,
 ): Promise<number> {
 	// with no client-side limit the reservation still honours the pause after a 429
-	const ticket = requestSpacer.reserve(key, intervalForRate(perMinute));
+	const interval = intervalForRate(perMinute);
+	const ticket = requestSpacer.reserve(key, interval);
 	let waited = 0;
 	for (
 		let wait = ticket.waitMs;
@@ -86,6 +117,11 @@ async function waitForSlot(
 	) {
 		await sleep(wait);
 		waited += wait;
+	}
+	const late = requestSpacer.depart(key, interval);
+	if (late > 0) {
+		await sleep(late);
+		waited += late;
 	}
 	if (context.getExecutionCancelSignal()?.aborted) {
 		throw new NodeOperationError(
@@ -108,18 +144,12 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const method = String(requestData.options.method ?? 'GET').toUpperCase();
-		const perMinute = requestsPerMinute(this, rules.requestsPerMinute(method));
-		const credentials = await this.getCredentials(rules.credentialType);
-		const key = limiterKey(
-			rules.service,
-			rules.kind(method),
-			String(credentials.baseUrl ?? ''),
-			String(credentials[rules.secretField] ?? ''),
-		);
-
 		const refusal = refusedRequests.get(requestData.options);
 		if (refusal) return [failedItem(this, refusal)];
+
+		const method = String(requestData.options.method ?? 'GET').toUpperCase();
+		const perMinute = requestsPerMinute(this, rules.requestsPerMinute(method));
+		const key = await credentialKey(this, rules, method);
 
 		let waitedMs = 0;
 		for (let tries = 1; ; tries++) {

@@ -7,6 +7,8 @@ import { createHash } from 'crypto';
  */
 interface KeyState {
 	nextFreeSlot: number;
+	/** When the last request on the key actually left. */
+	lastDeparture: number;
 	/** All the pauses after 429 answers so far: a waiting request adds those that came after it. */
 	paused: number;
 }
@@ -28,12 +30,28 @@ export class RequestSpacer {
 	/** Reserves the next slot for `key`; the ticket says how many milliseconds to wait for it. */
 	reserve(key: string, intervalMs: number): Ticket {
 		const now = this.now();
-		const state = this.keys.get(key) ?? { nextFreeSlot: now, paused: 0 };
+		const state = this.keys.get(key) ?? { nextFreeSlot: now, lastDeparture: 0, paused: 0 };
 		const slot = Math.max(now, state.nextFreeSlot);
 		state.nextFreeSlot = slot + intervalMs;
 		this.keys.set(key, state);
 		this.forgetIdleKeys(now);
 		return { key, waitMs: slot - now, pausedAtReserve: state.paused };
+	}
+
+	/**
+	 * Called when a request is about to leave: how much longer it must wait so that it leaves at
+	 * least one interval after the request before it did. Slots are planned ahead; this keeps the
+	 * spacing when a request leaves late (the first of a run often does) and the next one would
+	 * otherwise follow it too closely.
+	 */
+	depart(key: string, intervalMs: number): number {
+		const now = this.now();
+		const state = this.keys.get(key);
+		if (!state) return 0;
+		const wait = Math.max(0, state.lastDeparture + intervalMs - now);
+		state.lastDeparture = now + wait;
+		state.nextFreeSlot = Math.max(state.nextFreeSlot, state.lastDeparture + intervalMs);
+		return wait;
 	}
 
 	/** How much longer a ticket's holder must wait because of pauses since it reserved. */
@@ -48,7 +66,7 @@ export class RequestSpacer {
 	 */
 	pauseUntil(key: string, until: number): void {
 		const now = this.now();
-		const state = this.keys.get(key) ?? { nextFreeSlot: now, paused: 0 };
+		const state = this.keys.get(key) ?? { nextFreeSlot: now, lastDeparture: 0, paused: 0 };
 		const pause = Math.max(0, until - Math.max(now, this.lastPauseEnd.get(key) ?? 0));
 		if (pause === 0) return;
 		state.paused += pause;
@@ -87,8 +105,12 @@ export function limiterKey(service: string, kind: string, baseUrl: string, secre
 	return `${service}:${kind}:${fingerprint.slice(0, 32)}`;
 }
 
+// requests go a little slower than the rate, so that the jitter of their arrival never puts one
+// request too many into a server's window
+const SAFETY_MARGIN = 1.03;
+
 export function intervalForRate(requestsPerMinute: number): number {
-	return requestsPerMinute > 0 ? 60_000 / requestsPerMinute : 0;
+	return requestsPerMinute > 0 ? (60_000 / requestsPerMinute) * SAFETY_MARGIN : 0;
 }
 
 /** When a 429 may be retried, from `Retry-After` (seconds or a date) or `X-RateLimit-Reset`. */

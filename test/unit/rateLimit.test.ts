@@ -47,6 +47,19 @@ describe('RequestSpacer', () => {
 		expect(spacer.reserve('other', 100).waitMs).toBe(0);
 	});
 
+	it('keeps the spacing when a request leaves late', () => {
+		const time = clock();
+		const spacer = new RequestSpacer(100, time.now);
+		const [first, second] = [spacer.reserve('k', 100), spacer.reserve('k', 100)];
+		expect([first.waitMs, second.waitMs]).toEqual([0, 100]);
+		time.advance(80);
+		expect(spacer.depart('k', 100)).toBe(0);
+		time.advance(20);
+		// the second's slot has come, but the first left only 20 ms ago
+		expect(spacer.depart('k', 100)).toBe(80);
+		expect(spacer.reserve('k', 100).waitMs).toBe(180);
+	});
+
 	it('stays bounded however many credentials pass through', () => {
 		const time = clock();
 		const spacer = new RequestSpacer(50, time.now);
@@ -77,11 +90,11 @@ describe('limiterKey', () => {
 
 describe('intervalForRate', () => {
 	it.each([
-		[30, 2000],
-		[120, 500],
+		[30, 2060],
+		[120, 515],
 		[0, 0],
-	])('%i a minute is one request every %i ms', (rate, interval) => {
-		expect(intervalForRate(rate)).toBe(interval);
+	])('%i a minute is one request every %i ms (3% under the rate)', (rate, interval) => {
+		expect(intervalForRate(rate)).toBeCloseTo(interval, 6);
 	});
 });
 

@@ -1,0 +1,247 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a benchmark program, never loaded by n8n */
+import { request } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INodeType } from 'n8n-workflow';
+
+import { GuayabaApi } from '../credentials/GuayabaApi.credentials';
+import { Guayaba } from '../nodes/Guayaba/Guayaba.node';
+import { FakeGuayaba, GUAYABA_KEY } from '../sandbox/guayaba';
+import { runNode } from '../test/helpers/engine';
+
+const OVERHEAD_ITEMS = Number(process.env.BENCH_OVERHEAD_ITEMS ?? 2000);
+const LIMITED_ITEMS = Number(process.env.BENCH_LIMITED_ITEMS ?? 300);
+const WINDOW = { requests: 20, windowMs: 1000 };
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+	peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+function markDncParameters(requestsPerMinute: number) {
+	return {
+		resource: 'contact',
+		operation: 'updateByPhone',
+		phone: '={{ $json.phone }}',
+		updateFields: { status: 'DNC' },
+		options: { requestsPerMinute },
+	};
+}
+
+/**
+ * What a user gets without this package: a plain declarative node (as an HTTP Request node would
+ * send it), with no client-side limit and no retry.
+ */
+const plainDeclarativeNode: INodeType = {
+	description: {
+		displayName: 'Plain',
+		name: 'plain',
+		group: ['transform'],
+		version: 1,
+		description: 'A declarative node with no limiter',
+		defaults: { name: 'Plain' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'guayabaApi', required: true }],
+		requestDefaults: { baseURL: '={{$credentials.baseUrl}}', json: true },
+		properties: [
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				routing: {
+					request: { method: 'POST', url: '/contacts/update' },
+					send: { type: 'body', property: 'phone' },
+				},
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'string',
+				default: 'DNC',
+				routing: { send: { type: 'body', property: 'status' } },
+			},
+		],
+	},
+};
+
+async function timed<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+	const started = process.hrtime.bigint();
+	const result = await run();
+	return { result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** The baseline: a plain HTTP client sending the same requests, all at once as n8n does. */
+async function plainClient(url: string, phones: string[]): Promise<number> {
+	const send = (phone: string) =>
+		new Promise<number>((resolve, reject) => {
+			const body = JSON.stringify({ phone, status: 'DNC' });
+			const req = request(
+				`${url}/contacts/update`,
+				{
+					method: 'POST',
+					headers: {
+						'Content-Type': 'application/json',
+						'X-API-Key': GUAYABA_KEY,
+						'Content-Length': Buffer.byteLength(body),
+					},
+				},
+				(res) => {
+					res.resume();
+					res.on('end', () => resolve(res.statusCode ?? 0));
+				},
+			);
+			req.on('error', reject);
+			req.end(body);
+		});
+	const statuses = await Promise.all(phones.map(send));
+	return statuses.filter((status) => status === 200).length;
+}
+
+async function main() {
+	const api = await new FakeGuayaba().start();
+	const credentials = { apiKey: GUAYABA_KEY, baseUrl: api.url };
+	const rows: Array<[string, string, string]> = [];
+
+	// 1. overhead, no limit on either side. Both sides first run 200 items unmeasured: a running
+	// n8n has its code warm, so the one-time JIT warm-up of each path is left out of both figures.
+	const runOurs = (phones: string[]) =>
+		runNode({
+			nodeType: new Guayaba(),
+			credentialType: new GuayabaApi(),
+			credentials,
+			parameters: markDncParameters(0),
+			items: phones.map((phone) => ({ json: { phone } })),
+		});
+	api.reset();
+	await plainClient(api.url, api.addBulkContacts(200));
+	await runOurs(api.addBulkContacts(200));
+	api.reset();
+	let phones = api.addBulkContacts(OVERHEAD_ITEMS);
+	const baseline = await timed(() => plainClient(api.url, phones));
+	api.reset();
+	phones = api.addBulkContacts(OVERHEAD_ITEMS);
+	const ours = await timed(() => runOurs(phones));
+	const oursOk = ours.result.outputs[0]?.filter((item) => item.json.status === 'DNC').length ?? 0;
+	// where the cost lies: the same requests from a declarative node with no hooks at all
+	api.reset();
+	phones = api.addBulkContacts(OVERHEAD_ITEMS);
+	const bare = await timed(() =>
+		runNode({
+			nodeType: plainDeclarativeNode,
+			credentialType: new GuayabaApi(),
+			credentials,
+			parameters: { phone: '={{ $json.phone }}', status: 'DNC' },
+			items: phones.map((phone) => ({ json: { phone } })),
+		}),
+	);
+	const bareOk = bare.result.outputs[0]?.filter((item) => item.json.success === true).length ?? 0;
+	const bareRate = bareOk / bare.seconds;
+	const oursRate = oursOk / ours.seconds;
+	const plainRate = baseline.result / baseline.seconds;
+	rows.push(
+		['1. Overhead', `${OVERHEAD_ITEMS} updates, no rate limit`, ''],
+		['', 'plain HTTP client (baseline)', `${plainRate.toFixed(0)} items/s (${baseline.result} ok)`],
+		['', 'Guayaba node through n8n-core', `${oursRate.toFixed(0)} items/s (${oursOk} ok)`],
+		['', 'ratio node / plain client (target >= 0.5)', (oursRate / plainRate).toFixed(2)],
+		[
+			'',
+			'for reference: bare declarative node, no hooks',
+			`${bareRate.toFixed(0)} items/s (${bareOk} ok)`,
+		],
+		[
+			'',
+			"ratio node / bare declarative node (this package's own cost)",
+			(oursRate / bareRate).toFixed(2),
+		],
+	);
+
+	// 2. under a server limit, with the node's limiter at the same rate
+	const perMinute = (WINDOW.requests * 60_000) / WINDOW.windowMs;
+	const ideal = LIMITED_ITEMS / (perMinute / 60);
+	api.reset();
+	phones = api.addBulkContacts(LIMITED_ITEMS);
+	api.setRateLimit(WINDOW);
+	const limited = await timed(() =>
+		runNode({
+			nodeType: new Guayaba(),
+			credentialType: new GuayabaApi(),
+			credentials,
+			parameters: markDncParameters(perMinute),
+			items: phones.map((phone) => ({ json: { phone } })),
+			onError: 'continueRegularOutput',
+		}),
+	);
+	const limitedItems = limited.result.outputs[0] ?? [];
+	const succeeded = limitedItems.filter((item) => item.json.status === 'DNC').length;
+	const updates = new Map<string, number>();
+	for (const received of api.received.filter((r) => r.status === 200)) {
+		const phone = (received.body as { phone: string }).phone;
+		updates.set(phone, (updates.get(phone) ?? 0) + 1);
+	}
+	const sentTwice = [...updates.values()].filter((count) => count > 1).length;
+	rows.push(
+		[
+			'2. Under a limit',
+			`${LIMITED_ITEMS} updates, server allows ${WINDOW.requests} per ${WINDOW.windowMs} ms, node at ${perMinute}/min`,
+			'',
+		],
+		['', 'items succeeded', String(succeeded)],
+		['', 'items lost (target 0)', String(LIMITED_ITEMS - succeeded)],
+		['', 'items sent twice (target 0)', String(sentTwice)],
+		['', 'requests refused by the server (then retried)', String(api.refused)],
+		['', `time, against the ideal N/R = ${ideal.toFixed(1)} s`, `${limited.seconds.toFixed(1)} s`],
+		['', 'ratio time / ideal (target <= 1.10)', (limited.seconds / ideal).toFixed(3)],
+	);
+
+	// 3. the same run without this package's limiter
+	api.reset();
+	phones = api.addBulkContacts(LIMITED_ITEMS);
+	api.setRateLimit(WINDOW);
+	const plain = await timed(() =>
+		runNode({
+			nodeType: plainDeclarativeNode,
+			credentialType: new GuayabaApi(),
+			credentials,
+			parameters: { phone: '={{ $json.phone }}', status: 'DNC' },
+			items: phones.map((phone) => ({ json: { phone } })),
+			onError: 'continueRegularOutput',
+		}),
+	);
+	const plainItems = plain.result.outputs[0] ?? [];
+	const plainLost = plainItems.filter((item) => item.error || item.json.error).length;
+	rows.push(
+		['3. Without the limiter', `the same ${LIMITED_ITEMS} updates as a plain declarative node`, ''],
+		['', 'items lost', `${plainLost} of ${LIMITED_ITEMS}`],
+		['', 'time', `${plain.seconds.toFixed(1)} s`],
+	);
+
+	clearInterval(sampler);
+	rows.push(['4. Memory', 'peak RSS of the whole run', `${(peakRss / 2 ** 20).toFixed(0)} MiB`]);
+	await api.stop();
+
+	const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+	const table = rows
+		.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  '))
+		.join('\n');
+	const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+	process.stdout.write(`\n${table}\n\nmachine: ${machine}\n`);
+
+	const markdown = [
+		'# Benchmark results',
+		'',
+		`Last run: ${new Date().toISOString()} on ${machine}. Re-run with \`npm run bench\`; every figure comes from one run.`,
+		'',
+		'| part | measure | value |',
+		'| --- | --- | --- |',
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+		'',
+	].join('\n');
+	writeFileSync(path.resolve(__dirname, '../bench/RESULTS.md'), markdown);
+	process.exit(0);
+}
+
+void main();
