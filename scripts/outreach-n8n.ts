@@ -15,6 +15,7 @@ import {
 	WORK,
 } from './n8n-instance';
 import { runEndToEndChecks } from './e2e-checks';
+import { takeScreenshots } from './screenshots';
 
 async function prepare(
 	port: number,
@@ -79,10 +80,21 @@ async function test(): Promise<void> {
 	}
 }
 
-const command = process.argv[2];
-const run = command === 'start' ? start : command === 'test' ? test : undefined;
+async function screenshots(): Promise<void> {
+	const { n8n, sandbox } = await prepare(5692, path.join(WORK, 'n8n-screenshots-home'));
+	try {
+		await n8n.start();
+		await takeScreenshots(n8n, path.join(ROOT, 'docs/images'));
+	} finally {
+		await n8n.stop();
+		await sandbox.stop();
+	}
+}
+
+const commands: Record<string, () => Promise<void>> = { start, test, screenshots };
+const run = commands[process.argv[2]];
 if (!run) {
-	process.stderr.write('usage: outreach-n8n start | test\n');
+	process.stderr.write('usage: outreach-n8n start | test | screenshots\n');
 	process.exit(2);
 }
 run().catch((error: Error) => {
