@@ -36,7 +36,15 @@ export interface DeliveryRules {
 }
 
 const UNAVAILABLE_STATUSES = ['502', '503', '504'];
-const RESET_CODES = ['ECONNRESET', 'EPIPE', 'ECONNABORTED'];
+const RESET_CODES = ['ECONNRESET', 'EPIPE'];
+const UNREACHABLE_CODES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the request timed out',
+	EHOSTUNREACH: 'the host is unreachable',
+};
 
 function errorCodes(error: unknown): string[] {
 	const codes: string[] = [];
@@ -160,14 +168,11 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 				const failure = classifyFailure(error);
 				const delay = failure && nextRetryDelay(failure, tries, policy);
 				if (failure === undefined || delay === undefined) {
-					const finalError = describeFinalFailure(
-						this,
-						rules.service,
-						error,
-						failure,
+					const finalError = describeFinalFailure(this, rules.service, error, failure, {
 						tries,
 						waitedMs,
-					);
+						baseUrl: String(requestData.options.baseURL ?? ''),
+					});
 					if (this.continueOnFail()) return [failedItem(this, finalError)];
 					throw finalError;
 				}
@@ -205,12 +210,17 @@ function describeFinalFailure(
 	service: Service,
 	error: unknown,
 	failure: Failure | undefined,
-	tries: number,
-	waitedMs: number,
+	{ tries, waitedMs, baseUrl }: { tries: number; waitedMs: number; baseUrl: string },
 ): NodeApiError {
 	const apiError = new NodeApiError(context.getNode(), error as JsonObject, {
 		itemIndex: context.getItemIndex(),
 	});
+	const unreachable = errorCodes(error).find((code) => UNREACHABLE_CODES[code]);
+	if (unreachable) {
+		apiError.message = `Could not reach ${service} at ${baseUrl}: ${UNREACHABLE_CODES[unreachable]}`;
+		apiError.description = `Check the Base URL in the ${service} credential, and that the server is up.`;
+		return apiError;
+	}
 	if (failure === undefined || tries === 1) return apiError;
 	const waited = waitedMs >= 1000 ? `, after waiting ${seconds(waitedMs)}` : '';
 	if (failure.kind === 'rateLimited') {

@@ -351,6 +351,29 @@ describe('API failures', () => {
 	});
 });
 
+describe('an unreachable server', () => {
+	it('says which service and base URL could not be reached, and never shows the key', async () => {
+		const { error, run } = await runNode(
+			node(
+				{
+					resource: 'contact',
+					operation: 'updateByPhone',
+					phone: '+11234567890',
+					updateFields: { status: 'DNC' },
+				},
+				{ credentials: { apiKey: GUAYABA_KEY, baseUrl: 'http://127.0.0.1:9' } },
+			),
+		);
+		expect(error?.message).toBe(
+			'Could not reach Guayaba at http://127.0.0.1:9: the connection was refused',
+		);
+		expect(error?.description).toBe(
+			'Check the Base URL in the Guayaba credential, and that the server is up.',
+		);
+		expect(JSON.stringify(run)).not.toContain(GUAYABA_KEY);
+	});
+});
+
 describe('Continue On Fail', () => {
 	it('gives one output item per input item, paired, for good input, refused input and API failures', async () => {
 		const { outputs, error } = await runNode({
