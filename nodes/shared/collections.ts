@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from './errors';
-import { quote } from './text';
+import { asText, quote } from './text';
 
 export interface NameValuePairs {
 	values?: Array<{ name?: unknown; value?: unknown }>;
@@ -10,6 +10,12 @@ export interface NameValuePairs {
 /** A fixedCollection of name/value pairs as the one object the APIs take. */
 export function nameValuePairsToObject(pairs: unknown, field: string): IDataObject {
 	const rows = (pairs as NameValuePairs | undefined)?.values ?? [];
+	if (!Array.isArray(rows) || rows.some((row) => typeof row !== 'object' || row === null)) {
+		throw new InputError(
+			`${field} must be a list of name/value pairs, not ${quote(pairs)}`,
+			`Add pairs under ${field} with its Add button, or leave it out.`,
+		);
+	}
 	const result: IDataObject = {};
 	for (const [index, row] of rows.entries()) {
 		const name = typeof row.name === 'string' ? row.name.trim() : '';
@@ -55,7 +61,7 @@ export function parseTags(value: unknown, field: string): string[] {
 				'Each tag must be a string.',
 			);
 		}
-		const tag = String(entry).trim();
+		const tag = asText(entry).trim();
 		if (tag !== '' && !tags.includes(tag)) tags.push(tag);
 	}
 	return tags;

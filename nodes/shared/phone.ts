@@ -3,6 +3,8 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
 import { InputError } from './errors';
 import { quote } from './text';
 
+const E164 = /^\+[1-9]\d{1,14}$/;
+
 const HOW_TO_WRITE =
 	'Write it in international form, like +14155552671, or set Default Country under Options';
 
@@ -43,7 +45,8 @@ export function toE164(value: unknown, field: string, defaultCountry = ''): stri
 		defaultCountry: country === '' ? undefined : (country as CountryCode),
 		extract: false,
 	});
-	if (!phoneNumber?.isPossible()) {
+	// E.164 allows 15 digits at most, which a few countries' possible lengths overrun
+	if (!phoneNumber?.isPossible() || !E164.test(phoneNumber.number)) {
 		throw new InputError(`${field} ${quote(value)} is not a possible number`, `${HOW_TO_WRITE}.`);
 	}
 	return phoneNumber.number;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from './errors';
-import { quote } from './text';
+import { asText, quote } from './text';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,7 +31,7 @@ export function assertUuidOrUlid(value: unknown, field: string): string {
 }
 
 export function assertMaxLength(value: unknown, field: string, max: number): string {
-	const text = typeof value === 'string' ? value : String(value);
+	const text = asText(value);
 	if (text.length > max) {
 		throw new InputError(
 			`${field} is ${text.length} characters long; the most is ${max}`,

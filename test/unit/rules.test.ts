@@ -28,7 +28,7 @@ describe('quote', () => {
 		['abc', '"abc"'],
 		[42, '42'],
 		[{ a: 1 }, '{"a":1}'],
-		[undefined, 'undefined'],
+		[undefined, 'an empty value'],
 		['x'.repeat(100), `"${'x'.repeat(58)}...`],
 	])('%j', (value, expected) => expect(quote(value)).toBe(expected));
 });
