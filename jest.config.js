@@ -2,7 +2,7 @@
 module.exports = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
+	roots: ["<rootDir>/test"],
 	testMatch: ['**/*.test.ts'],
 	testTimeout: 20_000,
 };

@@ -46,6 +46,11 @@ const UNREACHABLE_CODES: Record<string, string> = {
 	EHOSTUNREACH: 'the host is unreachable',
 };
 
+// n8n also puts codes like ECONNRESET in httpCode
+function isHttpStatus(code: string | null | undefined): code is string {
+	return typeof code === 'string' && /^\d{3}$/.test(code);
+}
+
 function errorCodes(error: unknown): string[] {
 	const codes: string[] = [];
 	for (
@@ -198,7 +203,7 @@ function failedItem(
 ): INodeExecutionData {
 	const details: IDataObject = {};
 	if (error.description) details.description = error.description;
-	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
+	if ('httpCode' in error && isHttpStatus(error.httpCode)) details.httpCode = error.httpCode;
 	return {
 		json: { error: error.message, details },
 		pairedItem: { item: context.getItemIndex() },
@@ -228,7 +233,9 @@ function describeFinalFailure(
 		apiError.description =
 			'The API key has used up its rate limit. Lower Requests per Minute under Options, send fewer items at once, or run the workflow later.';
 	} else {
-		const status = apiError.httpCode ? `HTTP ${apiError.httpCode}` : 'the connection was reset';
+		const status = isHttpStatus(apiError.httpCode)
+			? `HTTP ${apiError.httpCode}`
+			: 'the connection was reset';
 		apiError.message = `${service} was unavailable (${status}): tried ${tries} times${waited}`;
 		apiError.description = `${service} did not answer normally. Try again later; items that succeeded were not sent again.`;
 	}
