@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { testCallAidanApiKey } from './helpers/credentialTest';
 import { deliverCallAidanRequest } from './helpers/limits';
+import { jsonApiRequestDefaults } from '../shared/requestDefaults';
 import { contactDescription } from './resources/contact';
 
 export class CallAidan implements INodeType {
@@ -19,12 +20,7 @@ export class CallAidan implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'callAidanApi', required: true, testedBy: 'testCallAidanApiKey' }],
-		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
+		requestDefaults: jsonApiRequestDefaults,
 		// every request goes through the credential's rate limit and the retry rules
 		requestOperations: { pagination: deliverCallAidanRequest },
 		properties: [

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { getCampaigns, getStatuses } from './methods/loadOptions';
 import { deliverGuayabaRequest } from './shared/limits';
+import { jsonApiRequestDefaults } from '../shared/requestDefaults';
 import { contactDescription } from './resources/contact';
 import { contactStatusDescription } from './resources/contactStatus';
 
@@ -19,12 +20,7 @@ export class Guayaba implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'guayabaApi', required: true }],
-		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
+		requestDefaults: jsonApiRequestDefaults,
 		// every request goes through the credential's rate limit and the retry rules
 		requestOperations: { pagination: deliverGuayabaRequest },
 		properties: [

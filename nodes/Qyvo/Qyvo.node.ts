@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { testQyvoApiToken } from './helpers/credentialTest';
 import { deliverQyvoRequest } from './helpers/limits';
+import { jsonApiRequestDefaults } from '../shared/requestDefaults';
 import { contactDescription } from './resources/contact';
 
 export class Qyvo implements INodeType {
@@ -18,12 +19,7 @@ export class Qyvo implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'qyvoApi', required: true, testedBy: 'testQyvoApiToken' }],
-		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-		},
+		requestDefaults: jsonApiRequestDefaults,
 		// every request goes through the credential's rate limit and the retry rules
 		requestOperations: { pagination: deliverQyvoRequest },
 		properties: [

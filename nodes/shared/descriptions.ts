@@ -98,3 +98,29 @@ export function tagsField(field: { sendAs: string; description: string }): INode
 		routing: { send: { type: 'body', property: field.sendAs } },
 	};
 }
+
+/** The ID of the contact to update; a hook checks its form before anything is sent. */
+export function contactIdField(example: string): INodeProperties {
+	return {
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${example}`,
+		description: 'ID of the contact to update',
+	};
+}
+
+/** An email address, or empty to clear it (both APIs read "" so). */
+export function emailField(sendAs: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Email address. Leave empty to clear the email.',
+		routing: { send: { type: 'body', property: sendAs } },
+	};
+}

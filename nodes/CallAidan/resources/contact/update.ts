@@ -1,6 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactOptions, nameValueCollection, tagsField } from '../../../shared/descriptions';
+import {
+	contactIdField,
+	contactOptions,
+	emailField,
+	nameValueCollection,
+	tagsField,
+} from '../../../shared/descriptions';
 import { LEAD_SOURCES } from '../../helpers/hooks';
 import { CALLAIDAN_LIMIT } from '../../helpers/limits';
 
@@ -18,15 +24,7 @@ const LEAD_SOURCE_NAMES: Record<string, string> = {
 };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 3c90c3cc-0d44-4b50-8888-8dd25736052a',
-		description: 'UUID of the contact to update',
-	},
+	contactIdField('3c90c3cc-0d44-4b50-8888-8dd25736052a'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -59,15 +57,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether CallAidan must stop contacting this person',
 				routing: sendAs('is_dnd'),
 			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: 'Email address. Leave empty to clear the email.',
-				routing: sendAs('email'),
-			},
+			emailField('email'),
 			{
 				displayName: 'First Name',
 				name: 'firstName',

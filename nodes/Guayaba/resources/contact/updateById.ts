@@ -1,19 +1,11 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactOptions, nameValueCollection } from '../../../shared/descriptions';
+import { contactIdField, contactOptions, nameValueCollection } from '../../../shared/descriptions';
 import { campaignField, statusField, timezoneField } from '../../shared/fields';
 import { GUAYABA_WRITES } from '../../shared/limits';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 550e8400-e29b-41d4-a716-446655440000',
-		description: 'UUID of the contact to update',
-	},
+	contactIdField('550e8400-e29b-41d4-a716-446655440000'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,6 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactOptions, nameValueCollection, tagsField } from '../../../shared/descriptions';
+import {
+	contactIdField,
+	contactOptions,
+	emailField,
+	nameValueCollection,
+	tagsField,
+} from '../../../shared/descriptions';
 import { QYVO_LIMIT } from '../../helpers/limits';
 
 const properties: INodeProperties[] = [
@@ -16,13 +22,7 @@ const properties: INodeProperties[] = [
 		description: 'How to find the contact to update: only the chosen identifier is sent',
 	},
 	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 01J1Y8Z6K3M4N5P6Q7R8S9T0VW',
-		description: 'ID of the contact to update',
+		...contactIdField('01J1Y8Z6K3M4N5P6Q7R8S9T0VW'),
 		displayOptions: { show: { lookupBy: ['contactId'] } },
 		routing: { send: { type: 'body', property: 'contact_id' } },
 	},
@@ -47,15 +47,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Fields to change: only the fields added here are sent, and at least one is needed',
 		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: 'Email address. Leave empty to clear the email.',
-				routing: { send: { type: 'body', property: 'email' } },
-			},
+			emailField('email'),
 			nameValueCollection({
 				displayName: 'Metadata',
 				name: 'metadata',

@@ -1,0 +1,12 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+/**
+ * What every request of the three nodes shares. Failed answers come back as answers
+ * (`ignoreHttpStatusErrors`) so that a hook can report them in the API's own words.
+ */
+export const jsonApiRequestDefaults: INodeTypeDescription['requestDefaults'] = {
+	baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+	headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+	json: true,
+	ignoreHttpStatusErrors: true,
+};
