@@ -240,7 +240,7 @@ async function main() {
 		...rows.map((row) => `| ${row.join(' | ')} |`),
 		'',
 	].join('\n');
-	writeFileSync(path.resolve(__dirname, '../bench/RESULTS.md'), markdown);
+	writeFileSync(path.resolve(process.cwd(), 'bench/RESULTS.md'), markdown);
 	process.exit(0);
 }
 

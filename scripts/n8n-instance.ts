@@ -8,8 +8,9 @@ import { GUAYABA_KEY } from '../sandbox/guayaba';
 import type { Sandbox } from '../sandbox/main';
 import { QYVO_TOKEN } from '../sandbox/qyvo';
 
-export const ROOT = path.resolve(__dirname, '..');
-export const WORK = path.join(ROOT, '.e2e');
+// npm runs the scripts from the package root; the bundles live in node_modules/.cache
+export const ROOT = process.cwd();
+export const WORK = path.join(ROOT, 'node_modules/.cache/outreach');
 
 export const OWNER = {
 	email: 'owner@example.com',
