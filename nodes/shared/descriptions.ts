@@ -124,3 +124,19 @@ export function emailField(sendAs: string): INodeProperties {
 		routing: { send: { type: 'body', property: sendAs } },
 	};
 }
+
+/** The `updateFields` collection: only the fields a user adds are sent. */
+export function updateFieldsCollection(
+	options: INodeProperties[],
+	description = 'Fields to change: only the fields added here are sent, and at least one is needed',
+): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description,
+		options,
+	};
+}

@@ -1,50 +1,46 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactIdField, contactOptions, nameValueCollection } from '../../../shared/descriptions';
+import {
+	contactIdField,
+	contactOptions,
+	nameValueCollection,
+	updateFieldsCollection,
+} from '../../../shared/descriptions';
 import { campaignField, statusField, timezoneField } from '../../shared/fields';
 import { GUAYABA_WRITES } from '../../shared/limits';
 
 const properties: INodeProperties[] = [
 	contactIdField('550e8400-e29b-41d4-a716-446655440000'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description:
-			'Fields to change: only the fields added here are sent, and at least one is needed',
-		options: [
-			campaignField,
-			nameValueCollection({
-				displayName: 'Custom Variables',
-				name: 'customVariables',
-				sendAs: 'customVariables',
-				description:
-					'Custom data of the contact. The API replaces the whole object: pairs not listed here are removed.',
-			}),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Contact name, at most 255 characters',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +14155552671',
-				description:
-					'New phone number, sent in E.164 form. Guayaba checks it and refuses a number another contact of the team has.',
-				routing: { send: { type: 'body', property: 'phoneNumber' } },
-			},
-			statusField,
-			timezoneField,
-		],
-	},
+	updateFieldsCollection([
+		campaignField,
+		nameValueCollection({
+			displayName: 'Custom Variables',
+			name: 'customVariables',
+			sendAs: 'customVariables',
+			description:
+				'Custom data of the contact. The API replaces the whole object: pairs not listed here are removed.',
+		}),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Contact name, at most 255 characters',
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +14155552671',
+			description:
+				'New phone number, sent in E.164 form. Guayaba checks it and refuses a number another contact of the team has.',
+			routing: { send: { type: 'body', property: 'phoneNumber' } },
+		},
+		statusField,
+		timezoneField,
+	]),
 	contactOptions(GUAYABA_WRITES),
 ];
 

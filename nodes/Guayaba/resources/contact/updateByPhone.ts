@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactOptions } from '../../../shared/descriptions';
+import { contactOptions, updateFieldsCollection } from '../../../shared/descriptions';
 import { campaignField, statusField } from '../../shared/fields';
 import { GUAYABA_WRITES } from '../../shared/limits';
 
@@ -16,15 +16,10 @@ const properties: INodeProperties[] = [
 			'Phone number of the contact to update. Sent in E.164 form; numbers without a leading + need Default Country under Options.',
 		routing: { send: { type: 'body', property: 'phone' } },
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Add Status, Campaign, or both: at least one is needed',
-		options: [campaignField, statusField],
-	},
+	updateFieldsCollection(
+		[campaignField, statusField],
+		'Add Status, Campaign, or both: at least one is needed',
+	),
 	contactOptions(GUAYABA_WRITES),
 ];
 

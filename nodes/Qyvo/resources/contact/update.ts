@@ -5,6 +5,7 @@ import {
 	contactOptions,
 	emailField,
 	nameValueCollection,
+	updateFieldsCollection,
 	tagsField,
 } from '../../../shared/descriptions';
 import { QYVO_LIMIT } from '../../helpers/limits';
@@ -38,38 +39,29 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { lookupBy: ['phone'] } },
 		routing: { send: { type: 'body', property: 'phone' } },
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description:
-			'Fields to change: only the fields added here are sent, and at least one is needed',
-		options: [
-			emailField('email'),
-			nameValueCollection({
-				displayName: 'Metadata',
-				name: 'metadata',
-				sendAs: 'metadata',
-				description:
-					'Data to store on the contact. Qyvo merges it one level deep: names listed here are set, other names are kept.',
-			}),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Contact name. Leave empty to clear the name.',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			tagsField({
-				sendAs: 'tags',
-				description:
-					'Comma-separated tags, or an array from an expression. They replace the whole tag list of the contact; leave empty to remove every tag.',
-			}),
-		],
-	},
+	updateFieldsCollection([
+		emailField('email'),
+		nameValueCollection({
+			displayName: 'Metadata',
+			name: 'metadata',
+			sendAs: 'metadata',
+			description:
+				'Data to store on the contact. Qyvo merges it one level deep: names listed here are set, other names are kept.',
+		}),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Contact name. Leave empty to clear the name.',
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		tagsField({
+			sendAs: 'tags',
+			description:
+				'Comma-separated tags, or an array from an expression. They replace the whole tag list of the contact; leave empty to remove every tag.',
+		}),
+	]),
 	contactOptions(QYVO_LIMIT),
 ];
 
