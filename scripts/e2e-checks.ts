@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 
-import { CALLAIDAN_KEY } from '../sandbox/callAidan';
-import { CAMPAIGNS, GUAYABA_KEY, STATUSES } from '../sandbox/guayaba';
+import { CALLAIDAN_KEY, seedCallAidanContacts } from '../sandbox/callAidan';
+import { CAMPAIGNS, GUAYABA_KEY, seedContacts, STATUSES, UPDATED_AT } from '../sandbox/guayaba';
 import type { Sandbox } from '../sandbox/main';
-import { QYVO_TOKEN } from '../sandbox/qyvo';
+import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
 import type { ReceivedRequest } from '../sandbox/server';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 
@@ -78,6 +78,10 @@ async function executeWorkflow(n8n: N8nInstance, id: string): Promise<string> {
 	return await n8n.cli(['execute', `--id=${id}`, '--rawOutput']);
 }
 
+const [GUAYABA_JOHN, , GUAYABA_SAM] = seedContacts();
+const [CALLAIDAN_MARIA] = seedCallAidanContacts();
+const [QYVO_ROMAIN, QYVO_SAM] = seedQyvoContacts();
+
 const paired = (items: Item[]) =>
 	items.map(
 		(item) => (Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem)?.item,
@@ -86,67 +90,158 @@ const paired = (items: Item[]) =>
 const sentBodies = (requests: ReceivedRequest[]) =>
 	requests.map(({ method, path: route, body }) => ({ method, path: route, body }));
 
+interface WorkflowNode {
+	name: string;
+	type: string;
+	typeVersion?: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
+/**
+ * Writes a workflow that starts from a manual trigger; `branches` are chains of nodes, each chain
+ * connected to the trigger and run in order.
+ */
+function writeWorkflow(
+	folder: string,
+	workflow: { id: string; name: string; branches: WorkflowNode[][] },
+): void {
+	mkdirSync(folder, { recursive: true });
+	const start = 'Start';
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	> = {};
+	const connect = (from: string, to: string) => {
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
+	};
+	const nodes: WorkflowNode[] = [
+		{ name: start, type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+	];
+	for (const branch of workflow.branches) {
+		branch.forEach((node, index) => {
+			connect(index === 0 ? start : branch[index - 1].name, node.name);
+			nodes.push(node);
+		});
+	}
+	const placed = nodes.map((node, index) => ({
+		id: `n${index}`,
+		typeVersion: 1,
+		position: [index * 200, 0],
+		...node,
+	}));
+	writeFileSync(
+		path.join(folder, `${workflow.id}.json`),
+		JSON.stringify({
+			id: workflow.id,
+			name: workflow.name,
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: placed,
+			connections,
+			pinData: {},
+		}),
+	);
+}
+
+const jsonItems = (name: string, items: unknown[]): WorkflowNode[] => [
+	{
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: { mode: 'raw', jsonOutput: JSON.stringify({ items }), options: {} },
+	},
+	{
+		name: `${name}: one item each`,
+		type: 'n8n-nodes-base.splitOut',
+		parameters: { fieldToSplitOut: 'items', options: {} },
+	},
+];
+
 /** A 90-item bulk run against a server that allows 15 requests per 2 seconds. */
 function writeBulkWorkflow(folder: string, phones: string[]): void {
-	mkdirSync(folder, { recursive: true });
-	const workflow = {
+	writeWorkflow(folder, {
 		id: 'outreachE2eBulk90',
 		name: 'e2e: 90 contacts fulfilled under a rate limit',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 't',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'l',
-				name: 'Contacts',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify({ contacts: phones.map((phone) => ({ phone })) }),
-					options: {},
+		branches: [
+			[
+				...jsonItems(
+					'Contacts',
+					phones.map((phone) => ({ phone })),
+				),
+				{
+					name: 'Fulfil',
+					type: 'n8n-nodes-outreach.guayaba',
+					credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
+					parameters: {
+						resource: 'contact',
+						operation: 'updateByPhone',
+						phone: '={{ $json.phone }}',
+						updateFields: { status: 'fulfilled' },
+						options: { requestsPerMinute: 450 },
+					},
 				},
-			},
-			{
-				id: 's',
-				name: 'Split',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { fieldToSplitOut: 'contacts', options: {} },
-			},
-			{
-				id: 'g',
-				name: 'Fulfil',
-				type: 'n8n-nodes-outreach.guayaba',
-				typeVersion: 1,
-				position: [600, 0],
-				credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
-				parameters: {
-					resource: 'contact',
-					operation: 'updateByPhone',
-					phone: '={{ $json.phone }}',
-					updateFields: { status: 'fulfilled' },
-					options: { requestsPerMinute: 450 },
-				},
-			},
+			],
 		],
-		connections: {
-			Start: { main: [[{ node: 'Contacts', type: 'main', index: 0 }]] },
-			Contacts: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
-			Split: { main: [[{ node: 'Fulfil', type: 'main', index: 0 }]] },
-		},
-		pinData: {},
-	};
-	writeFileSync(path.join(folder, 'bulk-90.json'), JSON.stringify(workflow));
+	});
+}
+
+/** The operations no example runs: Guayaba's Update by ID and Get Many, Qyvo found by ID. */
+function writeOtherOperationsWorkflow(folder: string): void {
+	writeWorkflow(folder, {
+		id: 'outreachE2eOtherOps',
+		name: 'e2e: the operations no example runs',
+		branches: [
+			[
+				{
+					name: 'List statuses',
+					type: 'n8n-nodes-outreach.guayaba',
+					credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
+					parameters: { resource: 'contactStatus', operation: 'getAll' },
+				},
+			],
+			[
+				...jsonItems('Guayaba rows', [
+					{ id: GUAYABA_SAM.id, name: 'Sam Lee-Park', phone: '020 7946 0958' },
+					{ id: GUAYABA_JOHN.id, name: 'John Doe', phone: '+1 123 456 7890' },
+				]),
+				{
+					name: 'Update by ID',
+					type: 'n8n-nodes-outreach.guayaba',
+					credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
+					parameters: {
+						resource: 'contact',
+						operation: 'updateById',
+						contactId: '={{ $json.id }}',
+						updateFields: {
+							name: '={{ $json.name }}',
+							phoneNumber: '={{ $json.phone }}',
+							timezone: 'Europe/Dublin',
+							status: 'active',
+							customVariables: { values: [{ name: 'row', value: '={{ $itemIndex }}' }] },
+						},
+						options: { defaultCountry: 'GB' },
+					},
+				},
+			],
+			[
+				{
+					name: 'Qyvo by ID',
+					type: 'n8n-nodes-outreach.qyvo',
+					credentials: { qyvoApi: SANDBOX_CREDENTIALS.qyvoApi },
+					parameters: {
+						resource: 'contact',
+						operation: 'update',
+						lookupBy: 'contactId',
+						contactId: QYVO_ROMAIN.id,
+						updateFields: { email: '', tags: 'vip, renewal' },
+						options: {},
+					},
+				},
+			],
+		],
+	});
 }
 
 export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Promise<string[]> {
@@ -190,6 +285,146 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			'the refused phone was never sent',
 			guayaba.received.map((request) => (request.body as { phone: string }).phone).sort(),
 			['+11234567890', '+19995550100', '+442079460958'],
+		);
+	});
+
+	await checks.section(
+		'example: CallAidan, do-not-disturb for a contact who opted out',
+		async () => {
+			const { callAidan } = sandbox;
+			callAidan.reset();
+			const items = nodeOutput(
+				await executeWorkflow(n8n, 'outreachExample4'),
+				'Set do-not-disturb',
+			);
+			checks.equal(
+				'the sandbox received one PATCH with only the fields set, in snake_case',
+				sentBodies(callAidan.received),
+				[
+					{
+						method: 'PATCH',
+						path: `/contacts/${CALLAIDAN_MARIA.id}/`,
+						body: {
+							is_dnd: true,
+							tags: ['opted-out', 'web-form'],
+							notes: 'Asked by email not to be called',
+							phone_number: '+14155550123',
+							custom_fields: { plan: 'none' },
+						},
+					},
+				],
+			);
+			checks.equal(
+				'the output is the contact CallAidan returned, paired to the form row',
+				items.map((item) => [
+					item.json.id,
+					item.json.is_dnd,
+					item.json.tags,
+					item.json.phone,
+					paired([item])[0],
+				]),
+				[[CALLAIDAN_MARIA.id, true, ['opted-out', 'web-form'], '+14155550123', 0]],
+			);
+		},
+	);
+
+	await checks.section('example: Qyvo, update a contact found by phone', async () => {
+		const { qyvo } = sandbox;
+		qyvo.reset();
+		const items = nodeOutput(await executeWorkflow(n8n, 'outreachExample5'), 'Update Qyvo contact');
+		checks.equal(
+			'the sandbox received the phone in E.164, the tags as one CSV string',
+			sentBodies(qyvo.received),
+			[
+				{
+					method: 'POST',
+					path: `${QYVO_BASE_PATH}/actions/update-contact`,
+					body: {
+						phone: QYVO_SAM.phone,
+						name: 'Sam Taylor',
+						email: 'sam.taylor@example.com',
+						tags: 'demo,pricing',
+						metadata: { source: 'pricing page' },
+					},
+				},
+			],
+		);
+		checks.equal('the output is the contact Qyvo returned, paired', items, [
+			{
+				json: {
+					id: QYVO_SAM.id,
+					phone: QYVO_SAM.phone,
+					name: 'Sam Taylor',
+					email: 'sam.taylor@example.com',
+					tags: ['demo', 'pricing'],
+					updated_at: QYVO_UPDATED_AT,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	await checks.section("Guayaba's Update by ID and Get Many, Qyvo found by ID", async () => {
+		for (const api of [guayaba, sandbox.qyvo]) api.reset();
+		const folder = path.join(n8n.home, 'e2e-workflows');
+		writeOtherOperationsWorkflow(folder);
+		await n8n.importWorkflows(folder);
+		const output = await executeWorkflow(n8n, 'outreachE2eOtherOps');
+		checks.equal(
+			'Get Many outputs one item per status, paired to the trigger',
+			nodeOutput(output, 'List statuses'),
+			STATUSES.map((status) => ({ json: status, pairedItem: { item: 0 } })),
+		);
+		checks.equal(
+			'Update by ID sent one PUT per row, phones in E.164, custom variables as one object',
+			sentBodies(guayaba.received.filter((request) => request.method === 'PUT')),
+			[
+				[GUAYABA_SAM.id, 'Sam Lee-Park', '+442079460958', 0],
+				[GUAYABA_JOHN.id, 'John Doe', '+11234567890', 1],
+			].map(([id, name, phoneNumber, row]) => ({
+				method: 'PUT',
+				path: `/contacts/${id}`,
+				body: {
+					name,
+					phoneNumber,
+					timezone: 'Europe/Dublin',
+					status: 'active',
+					customVariables: { row },
+				},
+			})),
+		);
+		checks.equal(
+			'Update by ID outputs each updated contact, paired to its row',
+			nodeOutput(output, 'Update by ID').map((item) => [
+				item.json.id,
+				item.json.name,
+				item.json.updatedAt,
+				paired([item])[0],
+			]),
+			[
+				[GUAYABA_SAM.id, 'Sam Lee-Park', UPDATED_AT, 0],
+				[GUAYABA_JOHN.id, 'John Doe', UPDATED_AT, 1],
+			],
+		);
+		checks.equal(
+			'Qyvo found by ID sends contact_id only, and "" to clear the email',
+			sentBodies(sandbox.qyvo.received),
+			[
+				{
+					method: 'POST',
+					path: `${QYVO_BASE_PATH}/actions/update-contact`,
+					body: { contact_id: QYVO_ROMAIN.id, email: '', tags: 'vip,renewal' },
+				},
+			],
+		);
+		checks.equal(
+			'Qyvo outputs the contact with its email cleared',
+			nodeOutput(output, 'Qyvo by ID').map((item) => [
+				item.json.id,
+				item.json.email,
+				item.json.tags,
+			]),
+			[[QYVO_ROMAIN.id, null, ['vip', 'renewal']]],
 		);
 	});
 
