@@ -179,7 +179,7 @@ function writeBulkWorkflow(folder: string, phones: string[]): void {
 						operation: 'updateByPhone',
 						phone: '={{ $json.phone }}',
 						updateFields: { status: 'fulfilled' },
-						options: { requestsPerMinute: 450 },
+						options: { requestsPerMinute: 450, includeDeliveryDetails: true },
 					},
 				},
 			],
@@ -454,8 +454,17 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 				phones.filter((phone) => updated(phone) !== 1),
 				[],
 			);
+			const deliveries = items.map(
+				(item) => item.json.delivery as { tries: number; waitedMs: number },
+			);
+			checks.equal(
+				'with Include Delivery Details, every item tells its tries and its wait',
+				deliveries.every((delivery) => delivery.tries >= 1 && delivery.waitedMs >= 0),
+				true,
+			);
+			const longestWait = Math.max(...deliveries.map((delivery) => delivery.waitedMs));
 			say(
-				`90 contacts: ${seconds.toFixed(1)} s (ideal 12 s), ${guayaba.refused} requests refused by the server and retried`,
+				`90 contacts: ${seconds.toFixed(1)} s (ideal 12 s), ${guayaba.refused} requests refused by the server and retried, the longest wait of an item ${(longestWait / 1000).toFixed(1)} s`,
 			);
 			guayaba.setRateLimit(undefined);
 		},

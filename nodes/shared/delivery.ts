@@ -168,7 +168,8 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 		for (let tries = 1; ; tries++) {
 			waitedMs += await waitForSlot(this, key, perMinute);
 			try {
-				return await this.makeRoutingRequest(requestData);
+				const items = await this.makeRoutingRequest(requestData);
+				return withDeliveryDetails(this, items, { tries, waitedMs });
 			} catch (error) {
 				const failure = classifyFailure(error);
 				const delay = failure && nextRetryDelay(failure, tries, policy);
@@ -191,6 +192,17 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 			}
 		}
 	};
+}
+
+/** With Include Delivery Details on, each item tells how often it was sent and how long it waited. */
+function withDeliveryDetails(
+	context: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	delivery: { tries: number; waitedMs: number },
+): INodeExecutionData[] {
+	if (optionValue<unknown>(context, 'includeDeliveryDetails', false) !== true) return items;
+	for (const item of items) item.json.delivery = { ...delivery };
+	return items;
 }
 
 /**

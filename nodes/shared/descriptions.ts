@@ -33,6 +33,15 @@ function requestsPerMinuteOption({ perMinute, why }: VendorLimit): INodeProperti
 	};
 }
 
+const deliveryDetailsOption: INodeProperties = {
+	displayName: 'Include Delivery Details',
+	name: 'includeDeliveryDetails',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to add <code>delivery</code> to each output item: <code>tries</code>, how many times its request was sent, and <code>waitedMs</code>, how long it waited on the rate limit and retries. In a bulk run, the last item tells how long the run waited.',
+};
+
 /** The `options` collection every contact operation has. */
 export function contactOptions(vendorLimit: VendorLimit): INodeProperties {
 	return {
@@ -41,7 +50,7 @@ export function contactOptions(vendorLimit: VendorLimit): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [defaultCountryOption, requestsPerMinuteOption(vendorLimit)],
+		options: [defaultCountryOption, deliveryDetailsOption, requestsPerMinuteOption(vendorLimit)],
 	};
 }
 

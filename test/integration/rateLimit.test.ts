@@ -112,6 +112,39 @@ describe('retries', () => {
 		).toEqual([1, 1, 1]);
 	});
 
+	it('tell, with Include Delivery Details, how often each item was sent and how long it waited', async () => {
+		const phones = api.addBulkContacts(3);
+		api.injectFaults({
+			status: 429,
+			body: { error: 'Too Many Requests', message: 'Rate limit exceeded' },
+			headers: { 'Retry-After': '1' },
+		});
+
+		const { outputs, error } = await markDnc(phones, {
+			requestsPerMinute: 0,
+			includeDeliveryDetails: true,
+		});
+
+		expect(error).toBeUndefined();
+		const refusedPhone = phoneOf(api.received[0]);
+		const deliveries = outputs[0].map((item) => [
+			item.json.phoneNumber,
+			item.json.status,
+			item.json.delivery,
+		]);
+		expect(deliveries.filter(([phone]) => phone !== refusedPhone)).toEqual(
+			phones
+				.filter((phone) => phone !== refusedPhone)
+				.map((phone) => [phone, 'DNC', { tries: 1, waitedMs: 0 }]),
+		);
+		const [[, status, delivery]] = deliveries.filter(([phone]) => phone === refusedPhone);
+		expect(status).toBe('DNC');
+		expect(delivery).toEqual({ tries: 2, waitedMs: expect.any(Number) });
+		const { waitedMs } = delivery as { waitedMs: number };
+		expect(waitedMs).toBeGreaterThanOrEqual(990);
+		expect(waitedMs).toBeLessThan(2000);
+	});
+
 	it('give up on a 429 after a bounded number of tries, saying so', async () => {
 		const [phone] = api.addBulkContacts(1);
 		const tooMany = {

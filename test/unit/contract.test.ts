@@ -25,6 +25,9 @@ interface OperationContract {
 	options: string[];
 }
 
+/** The contract's two shared options, then ours: saved workflows depend on its name too. */
+const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPerMinute'];
+
 /** The public interface fixed in the contract: saved workflows depend on every name here. */
 const contracts: Array<{
 	nodeType: INodeType;
@@ -47,7 +50,7 @@ const contracts: Array<{
 				required: ['contactId'],
 				other: ['lookupBy'],
 				updateFields: ['email', 'metadata', 'name', 'tags'],
-				options: ['defaultCountry', 'requestsPerMinute'],
+				options: CONTACT_OPTIONS,
 			},
 		],
 	},
@@ -76,7 +79,7 @@ const contracts: Array<{
 					'phoneNumber',
 					'tags',
 				],
-				options: ['defaultCountry', 'requestsPerMinute'],
+				options: CONTACT_OPTIONS,
 			},
 		],
 	},
@@ -92,7 +95,7 @@ const contracts: Array<{
 				url: '/contacts/update',
 				required: ['phone'],
 				updateFields: ['campaignId', 'status'],
-				options: ['defaultCountry', 'requestsPerMinute'],
+				options: CONTACT_OPTIONS,
 			},
 			{
 				resource: 'contact',
@@ -108,7 +111,7 @@ const contracts: Array<{
 					'status',
 					'timezone',
 				],
-				options: ['defaultCountry', 'requestsPerMinute'],
+				options: CONTACT_OPTIONS,
 			},
 			{
 				resource: 'contactStatus',
