@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: it runs in Jest, never inside n8n */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface ReceivedRequest {
 	method: string;
@@ -24,8 +24,11 @@ export interface Answer {
 
 export type Handler = (request: ReceivedRequest) => Answer | Promise<Answer>;
 
-/** An answer forced on the next request, or `reset` to drop its connection without a word. */
-export type Fault = Answer | 'reset';
+/**
+ * An answer forced on the next request; `reset` drops its connection without a word, `silence`
+ * keeps it open and never answers.
+ */
+export type Fault = Answer | 'reset' | 'silence';
 
 export interface RateLimit {
 	requests: number;
@@ -56,6 +59,9 @@ export class LoopbackServer {
 	protected readonly vendorControls = new Map<string, (request: ReceivedRequest) => Answer>();
 
 	private window = { start: 0, count: 0 };
+
+	/** Connections a `silence` fault holds open, dropped when the server stops. */
+	private readonly silenced = new Set<Socket>();
 
 	constructor(private readonly handle: Handler) {}
 
@@ -140,6 +146,11 @@ export class LoopbackServer {
 						req.socket.destroy();
 						return;
 					}
+					if (fault === 'silence') {
+						this.silenced.add(req.socket);
+						req.socket.once('close', () => this.silenced.delete(req.socket));
+						return;
+					}
 					answer = fault ?? this.rateLimited() ?? (await this.handle(request));
 					request.status = answer.status;
 				}
@@ -188,6 +199,7 @@ export class LoopbackServer {
 	}
 
 	async stop(): Promise<void> {
+		for (const socket of this.silenced) socket.destroy();
 		await new Promise<void>((resolve, reject) =>
 			this.server?.close((error) => (error ? reject(error) : resolve())),
 		);

@@ -560,6 +560,19 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 		}
 	});
 
+	await checks.section('no secret in anything n8n printed', async () => {
+		await n8n.stop();
+		const printed = n8n.printed.join('');
+		const secrets = { GUAYABA_KEY, CALLAIDAN_KEY, QYVO_TOKEN, 'the bad key tested': 'wrong-key' };
+		checks.equal(
+			`${(printed.length / 1024).toFixed(0)} KiB of log and output hold no key or token`,
+			Object.entries(secrets)
+				.filter(([, secret]) => printed.includes(secret))
+				.map(([name]) => name),
+			[],
+		);
+	});
+
 	checks.summary();
 	return checks.failures;
 }

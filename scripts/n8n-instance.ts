@@ -76,6 +76,9 @@ export function packPackage(): string {
 export class N8nInstance {
 	private process?: ChildProcess;
 
+	/** Everything n8n printed, from every CLI command and the server, for the secret check. */
+	readonly printed: string[] = [];
+
 	constructor(
 		private readonly runtime: N8nRuntime,
 		readonly home: string,
@@ -107,7 +110,7 @@ export class N8nInstance {
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			// `n8n execute` prints its result at the info level
-			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_LEVEL: process.env.OUTREACH_N8N_LOG_LEVEL ?? 'info',
 			DB_SQLITE_POOL_SIZE: '2',
 		};
 	}
@@ -156,11 +159,10 @@ export class N8nInstance {
 		child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
 		const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
 		const output = Buffer.concat(stdout).toString('utf8');
-		if (code !== 0) {
-			throw new Error(
-				`n8n ${args.join(' ')} exited with ${code}:\n${output}\n${Buffer.concat(stderr).toString('utf8')}`,
-			);
-		}
+		const errors = Buffer.concat(stderr).toString('utf8');
+		this.printed.push(output, errors);
+		if (code !== 0)
+			throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${output}\n${errors}`);
 		return output;
 	}
 
@@ -201,7 +203,7 @@ export class N8nInstance {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.process = child;
-		const log: string[] = [];
+		const log = this.printed;
 		child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
 		const deadline = Date.now() + 180_000;

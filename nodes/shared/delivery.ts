@@ -42,7 +42,6 @@ const UNREACHABLE_CODES: Record<string, string> = {
 	ENOTFOUND: 'the host name was not found',
 	EAI_AGAIN: 'the host name could not be looked up',
 	ETIMEDOUT: 'the connection timed out',
-	ECONNABORTED: 'the request timed out',
 	EHOSTUNREACH: 'the host is unreachable',
 };
 
@@ -232,6 +231,12 @@ function describeFinalFailure(
 	const apiError = new NodeApiError(context.getNode(), error as JsonObject, {
 		itemIndex: context.getItemIndex(),
 	});
+	// axios's code for a request that outlived its timeout
+	if (errorCodes(error).includes('ECONNABORTED')) {
+		apiError.message = `${service} did not answer in time (${baseUrl})`;
+		apiError.description = `Not sent again, since ${service} may have received it. Raise Timeout under Request Options, or try again later.`;
+		return apiError;
+	}
 	const unreachable = errorCodes(error).find((code) => UNREACHABLE_CODES[code]);
 	if (unreachable) {
 		apiError.message = `Could not reach ${service} at ${baseUrl}: ${UNREACHABLE_CODES[unreachable]}`;

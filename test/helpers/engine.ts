@@ -10,6 +10,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import {
 	CredentialTestContext,
+	DirectoryLoader,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -38,7 +39,11 @@ import { TestCredentialsHelper } from './credentials';
 export const PACKAGE = 'n8n-nodes-outreach';
 
 export class TestNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
+	constructor(private readonly types: Record<string, INodeType>) {
+		// as n8n's loader does: a declarative node gets the Request Options collection (timeout, ...)
+		for (const type of Object.values(types))
+			DirectoryLoader.applyDeclarativeNodeOptionParameters(type);
+	}
 
 	getByName(name: string): INodeType {
 		const type = this.types[name.replace(`${PACKAGE}.`, '')];

@@ -94,6 +94,8 @@ interface FailureCase {
 	/** The message the user sees; `{service}` stands for the vendor's name. */
 	message: string | RegExp;
 	httpCode?: string;
+	/** n8n's own Request Options collection, which its loader adds to every declarative node. */
+	requestOptions?: INodeParameters;
 }
 
 const json = (status: number, body: unknown, headers?: Record<string, string>): Answer => ({
@@ -194,6 +196,12 @@ const cases: FailureCase[] = [
 			/^\{service\} was unavailable \(the connection was reset\): tried 4 times, after waiting \d+ s$/,
 	},
 	{
+		name: 'no answer within the Timeout of Request Options',
+		faults: ['silence'],
+		requestOptions: { timeout: 500 },
+		message: /^\{service\} did not answer in time \(http:\/\/127\.0\.0\.1:\d+(\/api\/v1)?\)$/,
+	},
+	{
 		name: 'an empty body on a 200',
 		faults: [{ status: 200, body: '' }],
 		message: /^\{service\} answered without (the contact|a contact)$/,
@@ -228,12 +236,16 @@ beforeEach(() => {
 	for (const { server } of subjects) server.reset();
 });
 
-function run(subject: Subject, onError?: 'continueRegularOutput'): Promise<NodeRun> {
+function run(
+	subject: Subject,
+	onError?: 'continueRegularOutput',
+	requestOptions: INodeParameters = {},
+): Promise<NodeRun> {
 	return runNode({
 		nodeType: subject.nodeType(),
 		credentialType: subject.credentialType,
 		credentials: subject.credentials(),
-		parameters: { ...subject.parameters, options: { requestsPerMinute: 0 } },
+		parameters: { ...subject.parameters, options: { requestsPerMinute: 0 }, requestOptions },
 		items: [{ json: { row: 1 } }, { json: { row: 2 } }],
 		onError,
 	});
@@ -264,7 +276,11 @@ async function checkCase(failureCase: FailureCase, subject: Subject): Promise<vo
 		...failureCase.faults,
 	);
 
-	const { outputs, error, run: stored } = await run(subject, 'continueRegularOutput');
+	const {
+		outputs,
+		error,
+		run: stored,
+	} = await run(subject, 'continueRegularOutput', failureCase.requestOptions);
 
 	expect(error).toBeUndefined();
 	const [items] = outputs;
@@ -289,13 +305,14 @@ describe('without Continue On Fail', () => {
 		'$service: the run stops at the failing item, which the error names',
 		async (subject) => {
 			tally.cases++;
-			subject.server.injectFaults(
-				json(404, { error: 'Contact not found' }),
+			// the second item fails; the first is answered normally
+			subject.server.injectFaultsWhere(
+				(request) => !request.rawBody.includes(subject.firstItem),
 				json(404, { error: 'Contact not found' }),
 			);
 			const { error, run: stored } = await run(subject);
 			expect(error?.message).toBe('Contact not found');
-			expect(error?.context?.itemIndex).toEqual(expect.any(Number));
+			expect(error?.context?.itemIndex).toBe(1);
 			tally.named++;
 			expectNoSecret(subject, stored);
 		},
