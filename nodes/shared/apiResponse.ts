@@ -47,13 +47,32 @@ export function apiMessage(body: unknown): string | undefined {
 	const main = [body.message, body.error, body.detail].find(
 		(value): value is string => typeof value === 'string' && value.trim() !== '',
 	);
-	const fieldErrors = isObject(body.errors)
-		? Object.entries(body.errors)
-				.map(([field, errors]) => `${field}: ${([] as unknown[]).concat(errors).join(' ')}`)
+	// Qyvo nests field errors under `errors`; CallAidan's undocumented errors may be a bare
+	// `{ field: [messages] }` map, as the framework its trailing slashes suggest answers
+	const fieldMap = isObject(body.errors) ? body.errors : isFieldErrorMap(body) ? body : undefined;
+	const fieldErrors = fieldMap
+		? Object.entries(fieldMap)
+				.map(([field, errors]) => {
+					const text = ([] as unknown[]).concat(errors).join(' ');
+					return field === 'non_field_errors' ? text : `${field}: ${text}`;
+				})
 				.join('; ')
 		: '';
 	if (main && fieldErrors) return `${main} (${fieldErrors})`;
 	return main ?? (fieldErrors || undefined);
+}
+
+function isFieldErrorMap(body: IDataObject): boolean {
+	const values = Object.values(body);
+	return (
+		values.length > 0 &&
+		values.every(
+			(value) =>
+				Array.isArray(value) &&
+				value.length > 0 &&
+				value.every((message) => typeof message === 'string'),
+		)
+	);
 }
 
 /** A failed answer as the error the user sees: the API's own words, the status code, no request. */

@@ -238,6 +238,21 @@ describe('API failures and Continue On Fail', () => {
 		expect(JSON.stringify(run)).not.toContain(CALLAIDAN_KEY);
 	});
 
+	it('reports field errors given as a bare { field: [messages] } map in the API words', async () => {
+		api.injectFaults({
+			status: 400,
+			body: { phone_number: ['Enter a valid phone number.'] },
+		});
+
+		const { error } = await runNode(node({ phoneNumber: '+14155550123' }));
+
+		expect(error?.message).toBe('phone_number: Enter a valid phone number.');
+		expect(error?.description).toBe(
+			'CallAidan refused the request as invalid: check the fields sent',
+		);
+		expect(error?.httpCode).toBe('400');
+	});
+
 	it('says the key was refused on 401', async () => {
 		const { error, run } = await runNode(
 			node({ notes: 'x' }, { credentials: { apiKey: 'ca_wrong', baseUrl: api.url } }),

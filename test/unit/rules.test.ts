@@ -219,6 +219,12 @@ describe('apiMessage', () => {
 			'The given data was invalid. (phone: The phone field is required.)',
 		],
 		[{ errors: { email: ['Invalid.', 'Taken.'] } }, 'email: Invalid. Taken.'],
+		[{ tags: ['Expected a list of items.'] }, 'tags: Expected a list of items.'],
+		[
+			{ non_field_errors: ['Nothing to update.'], email: ['Enter a valid email address.'] },
+			'Nothing to update.; email: Enter a valid email address.',
+		],
+		[{ tags: [], note: 'x' }, undefined],
 		['<html><body>502 Bad Gateway</body></html>', undefined],
 		['Service temporarily down', 'Service temporarily down'],
 		['', undefined],
