@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a benchmark program, never loaded by n8n */
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -102,10 +103,13 @@ async function plainClient(url: string, phones: string[]): Promise<number> {
 	return statuses.filter((status) => status === 200).length;
 }
 
-async function main() {
+type Row = [string, string, string];
+
+/** Every measurement of one run, on the Node.js running this file. */
+async function measure(): Promise<Row[]> {
 	const api = await new FakeGuayaba().start();
 	const credentials = { apiKey: GUAYABA_KEY, baseUrl: api.url };
-	const rows: Array<[string, string, string]> = [];
+	const rows: Row[] = [];
 
 	// 1. overhead, no limit on either side. Both sides first run 200 items unmeasured: a running
 	// n8n has its code warm, so the one-time JIT warm-up of each path is left out of both figures.
@@ -239,21 +243,73 @@ async function main() {
 	rows.push(['4. Memory', 'peak RSS of the whole run', `${(peakRss / 2 ** 20).toFixed(0)} MiB`]);
 	await api.stop();
 
+	return rows;
+}
+
+function table(rows: Row[]): string {
 	const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-	const table = rows
+	return rows
 		.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  '))
 		.join('\n');
-	const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-	process.stdout.write(`\n${table}\n\nmachine: ${machine}\n`);
+}
+
+/**
+ * The same measurements on Node 24, the runtime n8n 2.x requires, in a child process; fetched from
+ * the npm registry by scripts/n8n-runtime.sh when this machine has an older Node.
+ */
+function measureOnNode24(): { version: string; rows: Row[] } | string {
+	try {
+		const printed = execFileSync('bash', ['scripts/n8n-runtime.sh', '--node-only'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		const node = /^NODE=(.*)$/m.exec(printed)?.[1];
+		if (!node) return 'scripts/n8n-runtime.sh printed no NODE= line';
+		const output = execFileSync(node, [process.argv[1]], {
+			encoding: 'utf8',
+			env: { ...process.env, BENCH_CHILD: '1' },
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 1 << 20,
+		});
+		return JSON.parse(output) as { version: string; rows: Row[] };
+	} catch (error) {
+		return (error as Error).message.split('\n')[0];
+	}
+}
+
+async function main() {
+	const rows = await measure();
+	if (process.env.BENCH_CHILD) {
+		process.stdout.write(JSON.stringify({ version: process.version, rows }));
+		process.exit(0);
+	}
+	const hardware = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+	const runs = [{ version: process.version, rows }];
+	process.stdout.write(`\non Node ${process.version}\n${table(rows)}\n`);
+	if (Number(process.versions.node.split('.')[0]) < 24) {
+		process.stdout.write('\nthe same on Node 24, the runtime n8n 2.x requires...\n');
+		const node24 = measureOnNode24();
+		if (typeof node24 === 'string') {
+			process.stdout.write(`not measured on Node 24: ${node24}\n`);
+		} else {
+			runs.push(node24);
+			process.stdout.write(`\non Node ${node24.version}\n${table(node24.rows)}\n`);
+		}
+	}
+	process.stdout.write(`\nmachine: ${hardware}\n`);
 
 	const markdown = [
 		'# Benchmark results',
 		'',
-		`Last run: ${new Date().toISOString()} on ${machine}. Re-run with \`npm run bench\`; every figure comes from one run.`,
-		'',
-		'| part | measure | value |',
-		'| --- | --- | --- |',
-		...rows.map((row) => `| ${row.join(' | ')} |`),
+		`Last run: ${new Date().toISOString()} on ${hardware}. Re-run with \`npm run bench\`; every figure in a table comes from one run, on the Node.js it names: this machine's, and Node 24, which n8n 2.x requires (n8n 1.x runs on either).`,
+		...runs.flatMap((run) => [
+			'',
+			`## Node ${run.version}`,
+			'',
+			'| part | measure | value |',
+			'| --- | --- | --- |',
+			...run.rows.map((row) => `| ${row.join(' | ')} |`),
+		]),
 		'',
 	].join('\n');
 	writeFileSync(path.resolve(process.cwd(), 'bench/RESULTS.md'), markdown);

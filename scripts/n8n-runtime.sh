@@ -35,6 +35,12 @@ else
 		mv "$NODE_HOME.partial" "$NODE_HOME"
 	fi
 fi
+# --node-only: Node 24 alone (the benchmark runs on it), no n8n
+if [ "${1:-}" = "--node-only" ]; then
+	echo "NODE=$NODE_BIN"
+	exit 0
+fi
+
 export PATH="$(dirname "$NODE_BIN"):$PATH"
 export npm_config_nodedir="$NODE_HEADERS"
 
