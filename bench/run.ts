@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a benchmark program, never loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- a benchmark program that runs itself again on Node 24, never loaded by n8n */
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
