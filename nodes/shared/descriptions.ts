@@ -134,6 +134,19 @@ export function emailField(sendAs: string): INodeProperties {
 	};
 }
 
+/** A contact's new phone number; a hook sends it in E.164. */
+export function phoneNumberField(field: { sendAs: string; description: string }): INodeProperties {
+	return {
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +14155552671',
+		description: field.description,
+		routing: { send: { type: 'body', property: field.sendAs } },
+	};
+}
+
 /** The `updateFields` collection: only the fields a user adds are sent. */
 export function updateFieldsCollection(
 	options: INodeProperties[],

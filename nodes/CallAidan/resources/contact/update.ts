@@ -5,6 +5,7 @@ import {
 	contactOptions,
 	emailField,
 	nameValueCollection,
+	phoneNumberField,
 	updateFieldsCollection,
 	tagsField,
 } from '../../../shared/descriptions';
@@ -96,16 +97,11 @@ const properties: INodeProperties[] = [
 			description: 'Free-text notes about the contact',
 			routing: sendAs('notes'),
 		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +14155552671',
+		phoneNumberField({
+			sendAs: 'phone_number',
 			description:
 				'Phone number, sent in E.164 form (CallAidan stores numbers exactly as received). Numbers without a leading + need Default Country under Options.',
-			routing: sendAs('phone_number'),
-		},
+		}),
 		tagsField({
 			sendAs: 'tags',
 			description:

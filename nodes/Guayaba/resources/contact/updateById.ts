@@ -4,6 +4,7 @@ import {
 	contactIdField,
 	contactOptions,
 	nameValueCollection,
+	phoneNumberField,
 	updateFieldsCollection,
 } from '../../../shared/descriptions';
 import { campaignField, statusField, timezoneField } from '../../shared/fields';
@@ -28,16 +29,11 @@ const properties: INodeProperties[] = [
 			description: 'Contact name, at most 255 characters',
 			routing: { send: { type: 'body', property: 'name' } },
 		},
-		{
-			displayName: 'Phone Number',
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +14155552671',
+		phoneNumberField({
+			sendAs: 'phoneNumber',
 			description:
 				'New phone number, sent in E.164 form. Guayaba checks it and refuses a number another contact of the team has.',
-			routing: { send: { type: 'body', property: 'phoneNumber' } },
-		},
+		}),
 		statusField,
 		timezoneField,
 	]),
