@@ -10,6 +10,7 @@ import type { INodeType } from 'n8n-workflow';
 import { GuayabaApi } from '../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../nodes/Guayaba/Guayaba.node';
 import { FakeGuayaba, GUAYABA_KEY } from '../sandbox/guayaba';
+import { runtimeScript } from '../scripts/n8n-instance';
 import { runNode } from '../test/helpers/engine';
 
 const OVERHEAD_ITEMS = Number(process.env.BENCH_OVERHEAD_ITEMS ?? 2000);
@@ -259,12 +260,7 @@ function table(rows: Row[]): string {
  */
 function measureOnNode24(): { version: string; rows: Row[] } | string {
 	try {
-		const printed = execFileSync('bash', ['scripts/n8n-runtime.sh', '--node-only'], {
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
-		const node = /^NODE=(.*)$/m.exec(printed)?.[1];
-		if (!node) return 'scripts/n8n-runtime.sh printed no NODE= line';
+		const { NODE: node } = runtimeScript(['NODE'], ['--node-only']);
 		const output = execFileSync(node, [process.argv[1]], {
 			encoding: 'utf8',
 			env: { ...process.env, BENCH_CHILD: '1' },

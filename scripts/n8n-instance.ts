@@ -37,19 +37,34 @@ export interface N8nRuntime {
 	version: string;
 }
 
-export function n8nRuntime(): N8nRuntime {
-	const output = execFileSync('bash', [path.join(ROOT, 'scripts/n8n-runtime.sh')], {
+/**
+ * Runs scripts/n8n-runtime.sh and returns the `NAME=value` lines it prints, requiring `names`;
+ * `--node-only` fetches Node 24 alone.
+ */
+export function runtimeScript<Name extends string>(
+	names: Name[],
+	args: string[] = [],
+): Record<Name, string> {
+	const output = execFileSync('bash', [path.join(ROOT, 'scripts/n8n-runtime.sh'), ...args], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
-	const value = (name: string) =>
-		/^(\w+)=(.*)$/m.exec(output.split('\n').find((line) => line.startsWith(`${name}=`)) ?? '')?.[2];
-	const node = value('NODE');
-	const n8n = value('N8N');
-	const version = value('VERSION');
-	if (!node || !n8n || !version)
-		throw new Error(`scripts/n8n-runtime.sh printed no NODE=, N8N= and VERSION= lines:\n${output}`);
-	return { node, n8n, version };
+	const values = Object.fromEntries(
+		output
+			.split('\n')
+			.map((line) => /^(\w+)=(.*)$/.exec(line))
+			.filter((match) => match !== null)
+			.map((match) => [match[1], match[2]]),
+	) as Record<string, string>;
+	const missing = names.filter((name) => !values[name]);
+	if (missing.length > 0)
+		throw new Error(`scripts/n8n-runtime.sh printed no ${missing.join('=, ')}= line:\n${output}`);
+	return values as Record<Name, string>;
+}
+
+export function n8nRuntime(): N8nRuntime {
+	const { NODE, N8N, VERSION } = runtimeScript(['NODE', 'N8N', 'VERSION']);
+	return { node: NODE, n8n: N8N, version: VERSION };
 }
 
 /** Builds the package and packs it as npm would publish it; returns the tarball's path. */
