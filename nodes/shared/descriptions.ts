@@ -22,7 +22,7 @@ export interface VendorLimit {
 	why: string;
 }
 
-function requestsPerMinuteOption({ perMinute, why }: VendorLimit): INodeProperties {
+export function requestsPerMinuteOption({ perMinute, why }: VendorLimit): INodeProperties {
 	return {
 		displayName: 'Requests per Minute',
 		name: 'requestsPerMinute',
@@ -42,16 +42,25 @@ const deliveryDetailsOption: INodeProperties = {
 		'Whether to add <code>delivery</code> to each output item: <code>tries</code>, how many times its request was sent, and <code>waitedMs</code>, how long it waited on the rate limit and retries. In a bulk run, the last item tells how long the run waited.',
 };
 
-/** The `options` collection every contact operation has. */
-export function contactOptions(vendorLimit: VendorLimit): INodeProperties {
+/** An operation's `options` collection. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [defaultCountryOption, deliveryDetailsOption, requestsPerMinuteOption(vendorLimit)],
+		options,
 	};
+}
+
+/** The `options` collection every contact operation has. */
+export function contactOptions(vendorLimit: VendorLimit): INodeProperties {
+	return optionsCollection([
+		defaultCountryOption,
+		deliveryDetailsOption,
+		requestsPerMinuteOption(vendorLimit),
+	]);
 }
 
 /** Name/value pairs (`{ values: [{ name, value }] }`), sent by a hook as one JSON object. */

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
-import { FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
+import { FakeGuayaba, GUAYABA_KEY, STATUSES } from '../../sandbox/guayaba';
 import type { ReceivedRequest } from '../../sandbox/server';
 import { runNode } from '../helpers/engine';
 
@@ -78,6 +78,34 @@ describe('the rate limit', () => {
 		expect(first.error ?? second.error).toBeUndefined();
 		expect(api.received).toHaveLength(6);
 		expect(averageGap(api.received)).toBeGreaterThanOrEqual(240);
+	});
+});
+
+describe('Contact Status > Get Many', () => {
+	it('spaces its reads to its own Requests per Minute, each input item paired', async () => {
+		const { outputs, error } = await runNode({
+			nodeType: new Guayaba(),
+			credentialType: new GuayabaApi(),
+			credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+			parameters: {
+				resource: 'contactStatus',
+				operation: 'getAll',
+				options: { requestsPerMinute: 300 },
+			},
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+		});
+
+		expect(error).toBeUndefined();
+		expect(api.received.map(({ method, path }) => `${method} ${path}`)).toEqual(
+			Array(3).fill('GET /contacts/statuses'),
+		);
+		// about 200 ms apart (the first can arrive a little late), not the 600 ms of Guayaba's 100
+		// reads a minute
+		expect(averageGap(api.received)).toBeGreaterThanOrEqual(180);
+		expect(averageGap(api.received)).toBeLessThan(450);
+		expect(outputs[0].map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2].flatMap((item) => STATUSES.map(() => ({ item }))),
+		);
 	});
 });
 

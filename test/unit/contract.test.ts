@@ -120,7 +120,7 @@ const contracts: Array<{
 				url: '/contacts/statuses',
 				required: [],
 				updateFields: [],
-				options: [],
+				options: ['requestsPerMinute'],
 			},
 		],
 	},

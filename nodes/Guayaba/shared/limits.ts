@@ -5,7 +5,10 @@ export const GUAYABA_WRITES = {
 	perMinute: 30,
 	why: 'Guayaba allows 30 updates a minute per API key.',
 };
-const GUAYABA_READS_PER_MINUTE = 100;
+export const GUAYABA_READS = {
+	perMinute: 100,
+	why: 'Guayaba allows 100 reads a minute per API key.',
+};
 
 export const deliverGuayabaRequest = deliverWithinLimits({
 	service: 'Guayaba',
@@ -13,5 +16,5 @@ export const deliverGuayabaRequest = deliverWithinLimits({
 	secretField: 'apiKey',
 	kind: (method) => (method === 'GET' ? 'read' : 'write'),
 	requestsPerMinute: (method) =>
-		method === 'GET' ? GUAYABA_READS_PER_MINUTE : GUAYABA_WRITES.perMinute,
+		method === 'GET' ? GUAYABA_READS.perMinute : GUAYABA_WRITES.perMinute,
 });

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { outputEachElement, throwOnApiError } from '../../../shared/apiResponse';
+import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
+import { GUAYABA_READS } from '../../shared/limits';
 
 export const contactStatusDescription: INodeProperties[] = [
 	{
@@ -26,5 +28,9 @@ export const contactStatusDescription: INodeProperties[] = [
 			},
 		],
 		default: 'getAll',
+	},
+	{
+		...optionsCollection([requestsPerMinuteOption(GUAYABA_READS)]),
+		displayOptions: { show: { resource: ['contactStatus'], operation: ['getAll'] } },
 	},
 ];
