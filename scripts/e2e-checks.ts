@@ -7,7 +7,7 @@ import { CALLAIDAN_KEY, seedCallAidanContacts } from '../sandbox/callAidan';
 import { CAMPAIGNS, GUAYABA_KEY, seedContacts, STATUSES, UPDATED_AT } from '../sandbox/guayaba';
 import type { Sandbox } from '../sandbox/main';
 import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
-import type { ReceivedRequest } from '../sandbox/server';
+import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 
 interface Item {
@@ -76,6 +76,17 @@ function nodeOutput(rawOutput: string, nodeName: string): Item[] {
 
 async function executeWorkflow(n8n: N8nInstance, id: string): Promise<string> {
 	return await n8n.cli(['execute', `--id=${id}`, '--rawOutput']);
+}
+
+/** Runs an example workflow against a sandbox API started afresh; what its node output. */
+async function runExample(
+	n8n: N8nInstance,
+	api: LoopbackServer,
+	id: string,
+	nodeName: string,
+): Promise<Item[]> {
+	api.reset();
+	return nodeOutput(await executeWorkflow(n8n, id), nodeName);
 }
 
 const [GUAYABA_JOHN, , GUAYABA_SAM] = seedContacts();
@@ -249,11 +260,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	const { guayaba } = sandbox;
 
 	await checks.section('example: Guayaba, move a CRM contact to another campaign', async () => {
-		guayaba.reset();
-		const items = nodeOutput(
-			await executeWorkflow(n8n, 'outreachExample1'),
-			'Move to next campaign',
-		);
+		const items = await runExample(n8n, guayaba, 'outreachExample1', 'Move to next campaign');
 		checks.equal(
 			'the sandbox received one request, the phone in E.164',
 			sentBodies(guayaba.received),
@@ -273,8 +280,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	});
 
 	await checks.section('example: Guayaba, bulk do-not-call with Continue On Fail', async () => {
-		guayaba.reset();
-		const items = nodeOutput(await executeWorkflow(n8n, 'outreachExample2'), 'Mark do-not-call');
+		const items = await runExample(n8n, guayaba, 'outreachExample2', 'Mark do-not-call');
 		checks.equal('four items in, four items out, paired in order', paired(items), [0, 1, 2, 3]);
 		checks.equal(
 			'each item is the updated contact or its error',
@@ -292,11 +298,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 		'example: CallAidan, do-not-disturb for a contact who opted out',
 		async () => {
 			const { callAidan } = sandbox;
-			callAidan.reset();
-			const items = nodeOutput(
-				await executeWorkflow(n8n, 'outreachExample4'),
-				'Set do-not-disturb',
-			);
+			const items = await runExample(n8n, callAidan, 'outreachExample4', 'Set do-not-disturb');
 			checks.equal(
 				'the sandbox received one PATCH with only the fields set, in snake_case',
 				sentBodies(callAidan.received),
@@ -330,8 +332,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 
 	await checks.section('example: Qyvo, update a contact found by phone', async () => {
 		const { qyvo } = sandbox;
-		qyvo.reset();
-		const items = nodeOutput(await executeWorkflow(n8n, 'outreachExample5'), 'Update Qyvo contact');
+		const items = await runExample(n8n, qyvo, 'outreachExample5', 'Update Qyvo contact');
 		checks.equal(
 			'the sandbox received the phone in E.164, the tags as one CSV string',
 			sentBodies(qyvo.received),
