@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSandbox, type Sandbox } from '../sandbox/main';
+import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import {
 	EditorApi,
 	N8nInstance,
@@ -17,15 +17,25 @@ import {
 import { runEndToEndChecks } from './e2e-checks';
 import { takeScreenshots } from './screenshots';
 
+// OUTREACH_PORT_OFFSET moves every port, so that two checkouts can run their suites side by side
+const PORT_OFFSET = Number(process.env.OUTREACH_PORT_OFFSET ?? 0);
+
 async function prepare(
 	port: number,
 	home: string,
 ): Promise<{ n8n: N8nInstance; sandbox: Sandbox }> {
 	const runtime = n8nRuntime();
 	const tarball = packPackage();
-	const n8n = new N8nInstance(runtime, home, port);
+	const n8n = new N8nInstance(runtime, home, port + PORT_OFFSET);
 	n8n.installPackage(tarball);
-	const sandbox = await startSandbox();
+	const sandbox = await startSandbox(
+		Object.fromEntries(
+			Object.entries(SANDBOX_PORTS).map(([service, sandboxPort]) => [
+				service,
+				sandboxPort + PORT_OFFSET,
+			]),
+		) as typeof SANDBOX_PORTS,
+	);
 	say('importing the sandbox credentials and the example workflows');
 	await n8n.importSandboxCredentials(sandbox);
 	await n8n.importWorkflows(path.join(ROOT, 'examples'));
