@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
-import { filtersCollection, returnAllAndLimit } from '../../../shared/listDescriptions';
+import { filtersCollection, returnAllAndLimit } from '../../../shared/fieldGroups';
 import { GUAYABA_READS } from '../../shared/limits';
 
 const properties: INodeProperties[] = [

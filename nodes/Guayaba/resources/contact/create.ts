@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../shared/fieldGroups';
 import { contactOptions, nameValueCollection } from '../../../shared/descriptions';
 import { timezoneField } from '../../shared/fields';
 import { GUAYABA_WRITES } from '../../shared/limits';
@@ -59,35 +60,28 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { enrollIn: ['splitter'] } },
 		routing: { send: { type: 'body', property: 'splitterId' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			nameValueCollection({
-				displayName: 'Custom Variables',
-				name: 'customVariables',
-				sendAs: 'customVariables',
-				description:
-					"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",
-			}),
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Contact name, at most 255 characters',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			{
-				...timezoneField,
-				description:
-					"IANA time zone the contact is called in. Left out, Guayaba guesses it from the phone number's area code.",
-			},
-		],
-	},
+	additionalFieldsCollection([
+		nameValueCollection({
+			displayName: 'Custom Variables',
+			name: 'customVariables',
+			sendAs: 'customVariables',
+			description:
+				"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",
+		}),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Contact name, at most 255 characters',
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			...timezoneField,
+			description:
+				"IANA time zone the contact is called in. Left out, Guayaba guesses it from the phone number's area code.",
+		},
+	]),
 	contactOptions(GUAYABA_WRITES),
 ];
 

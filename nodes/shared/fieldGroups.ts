@@ -30,6 +30,20 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Conditions the results must meet: only the filters added here are sent',
+		options,
+	};
+}
+
+/** A create operation's `additionalFields` collection: only the fields a user adds are sent. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Optional fields of the new contact: only the fields added here are sent',
 		options,
 	};
 }
