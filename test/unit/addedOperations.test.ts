@@ -33,6 +33,7 @@ const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPe
 
 /** The contract's "Added in 0.2" operations: request, top-level fields, and each collection's fields. */
 const added: Array<{
+	title: string;
 	nodeType: INodeType;
 	parameters: INodeParameters;
 	method: string;
@@ -42,6 +43,7 @@ const added: Array<{
 	collections: Record<string, string[]>;
 }> = [
 	{
+		title: 'Guayaba Contact > Create, in a campaign',
 		nodeType: new Guayaba(),
 		parameters: { resource: 'contact', operation: 'create' },
 		method: 'POST',
@@ -54,6 +56,7 @@ const added: Array<{
 		},
 	},
 	{
+		title: 'Guayaba Contact > Create, through a splitter',
 		nodeType: new Guayaba(),
 		parameters: { resource: 'contact', operation: 'create', enrollIn: 'splitter' },
 		method: 'POST',
@@ -63,6 +66,7 @@ const added: Array<{
 		collections: {},
 	},
 	{
+		title: 'Guayaba Contact > Fulfill',
 		nodeType: new Guayaba(),
 		parameters: { resource: 'contact', operation: 'fulfill' },
 		method: 'POST',
@@ -72,6 +76,7 @@ const added: Array<{
 		collections: { options: CONTACT_OPTIONS },
 	},
 	{
+		title: 'Guayaba Contact > Get Many',
 		nodeType: new Guayaba(),
 		parameters: { resource: 'contact', operation: 'getAll' },
 		method: 'GET',
@@ -84,6 +89,7 @@ const added: Array<{
 		},
 	},
 	{
+		title: 'Guayaba Contact > Get Many, Return All',
 		nodeType: new Guayaba(),
 		parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
 		method: 'GET',
@@ -93,6 +99,7 @@ const added: Array<{
 		collections: {},
 	},
 	{
+		title: 'Guayaba Campaign > Get Many',
 		nodeType: new Guayaba(),
 		parameters: { resource: 'campaign', operation: 'getAll' },
 		method: 'GET',
@@ -102,6 +109,7 @@ const added: Array<{
 		collections: { filters: ['search', 'status'], options: ['requestsPerMinute'] },
 	},
 	{
+		title: 'CallAidan Contact > Create',
 		nodeType: new CallAidan(),
 		parameters: { resource: 'contact', operation: 'create' },
 		method: 'POST',
@@ -123,6 +131,7 @@ const added: Array<{
 		},
 	},
 	{
+		title: 'CallAidan Contact > Get',
 		nodeType: new CallAidan(),
 		parameters: { resource: 'contact', operation: 'get' },
 		method: 'GET',
@@ -134,7 +143,7 @@ const added: Array<{
 ];
 
 describe.each(added)(
-	'$nodeType.description.name $parameters.resource > $parameters.operation ($parameters.enrollIn$parameters.returnAll)',
+	'$title',
 	({ nodeType, parameters, method, url, fields, required, collections }) => {
 		const shown = visible(nodeType, parameters);
 		const operation = (
