@@ -238,6 +238,28 @@ describe('Get Many fields', () => {
 	});
 });
 
+describe("Guayaba's rate budgets", () => {
+	it.each([
+		['contact', 'create', 'POST', 30],
+		['contact', 'fulfill', 'POST', 30],
+		['contact', 'getAll', 'GET', 100],
+		['campaign', 'getAll', 'GET', 100],
+	])(
+		'%s > %s is a %s: Requests per Minute defaults to %d',
+		(resource, operation, method, perMinute) => {
+			const shown = visible(new Guayaba(), { resource, operation });
+			const option = (
+				shown.find((property) => property.name === 'options')!.options as INodeProperties[]
+			).find((field) => field.name === 'requestsPerMinute');
+			expect(option?.default).toBe(perMinute);
+			const routing = (
+				shown.find((property) => property.name === 'operation')!.options as INodePropertyOptions[]
+			).find((candidate) => candidate.value === operation)!.routing;
+			expect(routing?.request?.method).toBe(method);
+		},
+	);
+});
+
 describe('pagination readers', () => {
 	it.each([
 		[{ pagination: { total: 250, page: 2, limit: 100 } }, { isLastPage: false, pageSize: 100 }],
