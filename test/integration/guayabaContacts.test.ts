@@ -561,6 +561,37 @@ describe('Contact > Get Many', () => {
 	});
 });
 
+describe('Contact > Get Many under a 429', () => {
+	it('waits what Retry-After asks before sending the refused page again', async () => {
+		api.addBulkContacts(150);
+		api.injectFaultsWhere((request) => request.query.page === '2', {
+			status: 429,
+			body: { error: 'Too Many Requests', message: 'Rate limit exceeded', retryAfter: 1 },
+			headers: { 'Retry-After': '1' },
+		});
+		const { outputs, error } = await runNode(
+			node({
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				options: { includeDeliveryDetails: true },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(new Set(contactIds(outputs[0])).size).toBe(154);
+		const [first, refused, retried] = api.received;
+		expect(
+			[first, refused, retried].map((request) => [request.query.page, request.status]),
+		).toEqual([
+			['1', 200],
+			['2', 429],
+			['2', 200],
+		]);
+		expect(retried.at - refused.at).toBeGreaterThanOrEqual(950);
+		expect(outputs[0][0].json.delivery).toMatchObject({ tries: 3, pages: 2 });
+	});
+});
+
 describe('Campaign > Get Many', () => {
 	it('sends status and search, and outputs each campaign', async () => {
 		const { outputs } = await runNode(
