@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputContact, throwOnApiError } from '../../../shared/apiResponse';
 import { prepareContactUpdate } from '../../helpers/hooks';
 import { description as updateDescription } from './update';
 
@@ -23,7 +23,7 @@ export const contactDescription: INodeProperties[] = [
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 					},
 					send: { preSend: [prepareContactUpdate], paginate: true },
-					output: { postReceive: [throwOnApiError('CallAidan'), outputObject('CallAidan')] },
+					output: { postReceive: [throwOnApiError('CallAidan'), outputContact('CallAidan')] },
 				},
 			},
 		],

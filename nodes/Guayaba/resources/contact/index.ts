@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputContact, throwOnApiError } from '../../../shared/apiResponse';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
 import { description as updateByIdDescription } from './updateById';
 import { description as updateByPhoneDescription } from './updateByPhone';
@@ -24,7 +24,9 @@ export const contactDescription: INodeProperties[] = [
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
 					},
 					send: { preSend: [prepareUpdateById], paginate: true },
-					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'contact')] },
+					output: {
+						postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'contact')],
+					},
 				},
 			},
 			{
@@ -35,7 +37,9 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/contacts/update' },
 					send: { preSend: [prepareUpdateByPhone], paginate: true },
-					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'contact')] },
+					output: {
+						postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'contact')],
+					},
 				},
 			},
 		],
