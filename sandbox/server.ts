@@ -37,8 +37,7 @@ export interface Trickle {
 /**
  * An answer forced on the next request; `reset` drops its connection without a word, `silence`
  * keeps it open and never answers, `echo` answers with that status and a body that repeats the
- * request's headers and body (as a proxy or a careless API does, key included), `trickle` sends
- * its answer slowly.
+ * request's key, headers and body, `trickle` sends its answer slowly.
  */
 export type Fault = Answer | 'reset' | 'silence' | { echo: number } | Trickle;
 
@@ -49,15 +48,16 @@ export interface RateLimit {
 
 const CONTROL = '/__sandbox';
 
-/** An answer that repeats what the request carried, its key too, in words and in full. */
+/**
+ * An answer that repeats the key the request carried in its words (`Invalid API key gua_...`), and
+ * its headers and body in full, as a careless API or a proxy does.
+ */
 function echoed(status: number, request: ReceivedRequest): Answer {
-	const headers = Object.entries(request.headers)
-		.map(([name, value]) => `${name}: ${String(value)}`)
-		.join(', ');
+	const key = String(request.headers['x-api-key'] ?? request.headers.authorization ?? '');
 	return {
 		status,
 		body: {
-			error: `Refused the request with ${headers}`,
+			error: `Invalid API key ${key.replace(/^Bearer /, '')}`,
 			received: { headers: request.headers, body: request.rawBody },
 		},
 	};
