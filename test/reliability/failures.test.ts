@@ -477,3 +477,46 @@ describe('without Continue On Fail', () => {
 		},
 	);
 });
+
+describe('a Base URL with a user name and password in it', () => {
+	const password = 'pa55-w0rd-never-shown';
+	const withPassword = (url: string) => url.replace('http://', `http://outreach:${password}@`);
+
+	it.each(subjects)(
+		'$service: "could not reach" and "did not answer in time" show the host only',
+		async (subject) => {
+			tally.cases += 2;
+			const credentials = subject.credentials();
+			const unreachable = await runNode({
+				nodeType: subject.nodeType(),
+				credentialType: subject.credentialType,
+				credentials: { ...credentials, baseUrl: withPassword('http://127.0.0.1:9/api/v1') },
+				parameters: { ...subject.parameters, options: { requestsPerMinute: 0 } },
+				items: [{ json: { row: 1 } }],
+			});
+			subject.server.injectFaults('silence');
+			const silent = await runNode({
+				nodeType: subject.nodeType(),
+				credentialType: subject.credentialType,
+				credentials: { ...credentials, baseUrl: withPassword(String(credentials.baseUrl)) },
+				parameters: {
+					...subject.parameters,
+					options: { requestsPerMinute: 0 },
+					requestOptions: { timeout: 300 },
+				},
+				items: [{ json: { row: 1 } }],
+			});
+
+			const leaks = [unreachable, silent].filter((run) => JSON.stringify(run).includes(password));
+			tally.secretsFound += leaks.length;
+			expect(unreachable.error?.message).toBe(
+				`Could not reach ${subject.service} at 127.0.0.1:9: the connection was refused`,
+			);
+			expect(silent.error?.message).toBe(
+				`${subject.service} did not answer in time (${new URL(subject.server.url).host})`,
+			);
+			expect(leaks).toEqual([]);
+			tally.named += 2;
+		},
+	);
+});
