@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: it prints the suite summary */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test code: it prints the suite summary, and its keys are made up for the loopback servers */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,

@@ -140,7 +140,7 @@ describe('a value of the wrong type for a text field', () => {
 	});
 });
 
-const pairs = (name: string, value: unknown = 'x') => ({ values: [{ name, value }] });
+const pairs = (name: string, value = 'x'): INodeParameters => ({ values: [{ name, value }] });
 
 describe('name/value pairs that would be lost on the way', () => {
 	const lists: Array<[string, (values: INodeParameters) => NodeUnderTest]> = [
