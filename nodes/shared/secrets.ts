@@ -10,14 +10,13 @@ export function credentialSecrets(credentials: IDataObject, secretField: string)
 	const secrets = new Set<string>();
 	const add = (value: unknown) => {
 		if (typeof value !== 'string' || value.trim() === '') return;
-		secrets.add(value);
-		secrets.add(value.trim());
-		secrets.add(encodeURIComponent(value));
+		let typed = value;
 		try {
-			secrets.add(decodeURIComponent(value));
+			typed = decodeURIComponent(value);
 		} catch {
-			// not URL-encoded text: the value as it is was added
+			// not URL-encoded text: the value is as it was typed
 		}
+		for (const form of [value, value.trim(), typed, encodeURIComponent(typed)]) secrets.add(form);
 	};
 	add(credentials[secretField]);
 	if (typeof credentials.baseUrl === 'string') {
