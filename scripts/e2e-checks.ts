@@ -446,9 +446,9 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 					(r) => r.status === 200 && (r.body as { phone: string }).phone === phone,
 				).length;
 			checks.equal(
-				'90 items out, all fulfilled, in order',
-				items.map((item) => [item.json.phoneNumber, item.json.status]),
-				phones.map((phone) => [phone, 'fulfilled']),
+				'90 items out, all fulfilled, in order, each paired to its input item',
+				items.map((item) => [item.json.phoneNumber, item.json.status, paired([item])[0]]),
+				phones.map((phone, index) => [phone, 'fulfilled', index]),
 			);
 			checks.equal(
 				'every contact updated exactly once',
@@ -458,10 +458,37 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			const deliveries = items.map(
 				(item) => item.json.delivery as { tries: number; waitedMs: number },
 			);
+			const requestsFor = (phone: string) =>
+				guayaba.received.filter((r) => (r.body as { phone: string }).phone === phone);
 			checks.equal(
-				'with Include Delivery Details, every item tells its tries and its wait',
-				deliveries.every((delivery) => delivery.tries >= 1 && delivery.waitedMs >= 0),
-				true,
+				"with Include Delivery Details, each item's tries are the requests the server got for it",
+				deliveries.map((delivery) => delivery.tries),
+				phones.map((phone) => requestsFor(phone).length),
+			);
+			checks.equal(
+				'every extra try answers one 429 of the server',
+				deliveries.reduce((sum, delivery) => sum + delivery.tries - 1, 0),
+				guayaba.refused,
+			);
+			// item k reached the server when it was done waiting: the differences of arrival times and
+			// of waitedMs agree, up to the time n8n took to prepare the items before them
+			const lastArrivals = phones.map((phone) => requestsFor(phone).at(-1)?.at ?? 0);
+			checks.equal(
+				"each item's waitedMs agrees with when its request reached the server, within 500 ms",
+				phones.filter(
+					(_phone, k) =>
+						Math.abs(
+							lastArrivals[k] - lastArrivals[0] - (deliveries[k].waitedMs - deliveries[0].waitedMs),
+						) > 500,
+				),
+				[],
+			);
+			const arrivals = guayaba.received.map((r) => r.at).sort((a, b) => a - b);
+			const closest = Math.min(...arrivals.slice(1).map((at, index) => at - arrivals[index]));
+			checks.equal(
+				'requests reached the server at least 120 ms apart (450 a minute: one every 137 ms)',
+				closest >= 120 ? 'at least 120 ms apart' : `${closest} ms apart`,
+				'at least 120 ms apart',
 			);
 			const longestWait = Math.max(...deliveries.map((delivery) => delivery.waitedMs));
 			say(
