@@ -1,5 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: it runs in Jest, never inside n8n */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code: it runs in Jest and the sandbox script, never inside n8n */
+import {
+	createServer,
+	type IncomingHttpHeaders,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface ReceivedRequest {
@@ -24,11 +29,17 @@ export interface Answer {
 
 export type Handler = (request: ReceivedRequest) => Answer | Promise<Answer>;
 
+/** An answer sent `bytes` bytes at a time, one piece every `everyMs`. */
+export interface Trickle {
+	trickle: Answer & { everyMs: number; bytes: number };
+}
+
 /**
  * An answer forced on the next request; `reset` drops its connection without a word, `silence`
- * keeps it open and never answers.
+ * keeps it open and never answers, `echo` answers with that status and a body that repeats the
+ * request's key, headers and body, `trickle` sends its answer slowly.
  */
-export type Fault = Answer | 'reset' | 'silence';
+export type Fault = Answer | 'reset' | 'silence' | { echo: number } | Trickle;
 
 export interface RateLimit {
 	requests: number;
@@ -36,6 +47,21 @@ export interface RateLimit {
 }
 
 const CONTROL = '/__sandbox';
+
+/**
+ * An answer that repeats the key the request carried in its words (`Invalid API key gua_...`), and
+ * its headers and body in full, as a careless API or a proxy does.
+ */
+function echoed(status: number, request: ReceivedRequest): Answer {
+	const key = String(request.headers['x-api-key'] ?? request.headers.authorization ?? '');
+	return {
+		status,
+		body: {
+			error: `Invalid API key ${key.replace(/^Bearer /, '')}`,
+			received: { headers: request.headers, body: request.rawBody },
+		},
+	};
+}
 
 /**
  * A real HTTP server on 127.0.0.1 that records every request it receives and answers through a
@@ -151,7 +177,15 @@ export class LoopbackServer {
 						req.socket.once('close', () => this.silenced.delete(req.socket));
 						return;
 					}
-					answer = fault ?? this.rateLimited() ?? (await this.handle(request));
+					if (fault !== undefined && 'trickle' in fault) {
+						request.status = fault.trickle.status;
+						this.trickle(res, fault.trickle);
+						return;
+					}
+					answer =
+						fault !== undefined && 'echo' in fault
+							? echoed(fault.echo, request)
+							: (fault ?? this.rateLimited() ?? (await this.handle(request)));
 					request.status = answer.status;
 				}
 				const text =
@@ -175,6 +209,29 @@ export class LoopbackServer {
 			this.server!.listen({ port, host: '127.0.0.1', backlog: 4096 }, resolve);
 		});
 		return this;
+	}
+
+	private trickle(
+		response: ServerResponse,
+		{ status, body, headers, everyMs, bytes }: Trickle['trickle'],
+	): void {
+		const text = typeof body === 'string' ? body : JSON.stringify(body ?? {});
+		const socket = response.socket!;
+		this.silenced.add(socket);
+		response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+		let sent = 0;
+		const timer = setInterval(() => {
+			response.write(text.slice(sent, sent + bytes));
+			sent += bytes;
+			if (sent >= text.length) {
+				clearInterval(timer);
+				response.end();
+			}
+		}, everyMs);
+		socket.once('close', () => {
+			clearInterval(timer);
+			this.silenced.delete(socket);
+		});
 	}
 
 	private control(request: ReceivedRequest): Answer {

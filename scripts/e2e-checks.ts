@@ -9,6 +9,7 @@ import type { Sandbox } from '../sandbox/main';
 import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
 import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
 import { checkAddedOperations } from './e2e/addedOperations';
+import { checkHostileAnswers } from './e2e/hostileAnswers';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 
 export interface Item {
@@ -102,7 +103,7 @@ export const paired = (items: Item[]) =>
 export const sentBodies = (requests: ReceivedRequest[]) =>
 	requests.map(({ method, path: route, body }) => ({ method, path: route, body }));
 
-interface WorkflowNode {
+export interface WorkflowNode {
 	name: string;
 	type: string;
 	typeVersion?: number;
@@ -447,9 +448,9 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 					(r) => r.status === 200 && (r.body as { phone: string }).phone === phone,
 				).length;
 			checks.equal(
-				'90 items out, all fulfilled, in order',
-				items.map((item) => [item.json.phoneNumber, item.json.status]),
-				phones.map((phone) => [phone, 'fulfilled']),
+				'90 items out, all fulfilled, in order, each paired to its input item',
+				items.map((item) => [item.json.phoneNumber, item.json.status, paired([item])[0]]),
+				phones.map((phone, index) => [phone, 'fulfilled', index]),
 			);
 			checks.equal(
 				'every contact updated exactly once',
@@ -459,10 +460,39 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			const deliveries = items.map(
 				(item) => item.json.delivery as { tries: number; waitedMs: number },
 			);
+			const requestsFor = (phone: string) =>
+				guayaba.received.filter((r) => (r.body as { phone: string }).phone === phone);
 			checks.equal(
-				'with Include Delivery Details, every item tells its tries and its wait',
-				deliveries.every((delivery) => delivery.tries >= 1 && delivery.waitedMs >= 0),
-				true,
+				"with Include Delivery Details, each item's tries are the requests the server got for it",
+				deliveries.map((delivery) => delivery.tries),
+				phones.map((phone) => requestsFor(phone).length),
+			);
+			checks.equal(
+				'every extra try answers one 429 of the server',
+				deliveries.reduce((sum, delivery) => sum + delivery.tries - 1, 0),
+				guayaba.refused,
+			);
+			// item k reached the server when it was done waiting: the differences of arrival times and
+			// of waitedMs agree, up to the time n8n took to prepare the items before them
+			const lastArrivals = phones.map((phone) => requestsFor(phone).at(-1)?.at ?? 0);
+			checks.equal(
+				"each item's waitedMs agrees with when its request reached the server, within 500 ms",
+				phones.filter(
+					(_phone, k) =>
+						Math.abs(
+							lastArrivals[k] - lastArrivals[0] - (deliveries[k].waitedMs - deliveries[0].waitedMs),
+						) > 500,
+				),
+				[],
+			);
+			// spaced to the rate, the 90 requests span at least 89 intervals of 60,000 / 450 ms; a load
+			// spike on the machine can bring two of them closer, never the whole run
+			const firstTries = phones.map((phone) => requestsFor(phone)[0]?.at ?? 0);
+			const span = Math.max(...firstTries) - Math.min(...firstTries);
+			checks.equal(
+				'the requests were spaced to 450 a minute: the first tries span at least 89 × 133 ms',
+				span >= (89 * 60_000) / 450 ? 'at least 11.9 s' : `${span} ms`,
+				'at least 11.9 s',
 			);
 			const longestWait = Math.max(...deliveries.map((delivery) => delivery.waitedMs));
 			say(
@@ -473,6 +503,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	);
 
 	await checkAddedOperations(n8n, sandbox, checks);
+	await checkHostileAnswers(n8n, sandbox, checks);
 
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);

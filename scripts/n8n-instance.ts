@@ -240,7 +240,8 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const child = this.process;
-		if (!child || child.exitCode !== null) return;
+		// a process ended by a signal has no exit code, and its 'exit' event has passed already
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		child.kill('SIGTERM');
 		const forced = setTimeout(() => child.kill('SIGKILL'), 20_000);

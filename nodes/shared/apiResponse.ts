@@ -10,8 +10,39 @@ import {
 } from 'n8n-workflow';
 
 import { retryAfterByError, retryAfterMs } from './rateLimit';
+import { hostOf } from './request';
+import { credentialSecrets, redact } from './secrets';
 
 export type Service = 'Guayaba' | 'CallAidan' | 'Qyvo';
+
+/** The credential each vendor's requests are sent with, and the field that holds its key. */
+export const SERVICE_CREDENTIALS: Record<Service, { type: string; secretField: string }> = {
+	Guayaba: { type: 'guayabaApi', secretField: 'apiKey' },
+	CallAidan: { type: 'callAidanApi', secretField: 'apiKey' },
+	Qyvo: { type: 'qyvoApi', secretField: 'apiToken' },
+};
+
+/** The secrets of the credential a request of `service` was sent with, to keep out of messages. */
+export async function answerSecrets(
+	context: Pick<IExecuteSingleFunctions, 'getCredentials'>,
+	service: Service,
+): Promise<string[]> {
+	const { type, secretField } = SERVICE_CREDENTIALS[service];
+	try {
+		return credentialSecrets(await context.getCredentials(type), secretField);
+	} catch {
+		return [];
+	}
+}
+
+// the most of an answer's own words that a message or description shows
+const MAX_TEXT = 300;
+const MAX_FIELDS = 10;
+const MAX_MESSAGES_PER_FIELD = 5;
+
+function bounded(text: string, max = MAX_TEXT): string {
+	return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
 
 const STATUS_HINTS: Record<number, (service: Service) => string> = {
 	400: (service) => `${service} refused the request as invalid: check the fields sent`,
@@ -36,11 +67,14 @@ function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The API's own words for a failure, from any of the three vendors' error shapes. */
+/**
+ * The API's own words for a failure, from any of the three vendors' error shapes. Only the top
+ * level of the body is read and every text is cut short, whatever the size or depth of the answer.
+ */
 export function apiMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
-		const text = body.trim();
-		return text === '' || text.startsWith('<') ? undefined : text.slice(0, 300);
+		const text = body.slice(0, MAX_TEXT * 2).trim();
+		return text === '' || text.startsWith('<') ? undefined : bounded(text);
 	}
 	if (!isObject(body)) return undefined;
 
@@ -51,28 +85,72 @@ export function apiMessage(body: unknown): string | undefined {
 	// `{ field: [messages] }` map, as the framework its trailing slashes suggest answers
 	const fieldMap = isObject(body.errors) ? body.errors : isFieldErrorMap(body) ? body : undefined;
 	const fieldErrors = fieldMap
-		? Object.entries(fieldMap)
-				.map(([field, errors]) => {
-					const text = ([] as unknown[]).concat(errors).join(' ');
-					return field === 'non_field_errors' ? text : `${field}: ${text}`;
+		? Object.keys(fieldMap)
+				.slice(0, MAX_FIELDS)
+				.map((field) => {
+					const text = ([] as unknown[])
+						.concat(fieldMap[field])
+						.slice(0, MAX_MESSAGES_PER_FIELD)
+						.map((message) => (typeof message === 'string' ? bounded(message, 100) : ''))
+						.join(' ');
+					return field === 'non_field_errors' ? text : `${bounded(field, 60)}: ${text}`;
 				})
 				.join('; ')
 		: '';
-	if (main && fieldErrors) return `${main} (${fieldErrors})`;
-	return main ?? (fieldErrors || undefined);
+	const mainText = main === undefined ? undefined : bounded(main.slice(0, MAX_TEXT * 2).trim());
+	if (mainText && fieldErrors) return bounded(`${mainText} (${fieldErrors})`, MAX_TEXT * 2);
+	return mainText ?? (fieldErrors ? bounded(fieldErrors, MAX_TEXT * 2) : undefined);
 }
 
 function isFieldErrorMap(body: IDataObject): boolean {
 	const values = Object.values(body);
 	return (
 		values.length > 0 &&
+		values.length <= 1000 &&
 		values.every(
 			(value) =>
 				Array.isArray(value) &&
 				value.length > 0 &&
+				value.length <= 1000 &&
 				value.every((message) => typeof message === 'string'),
 		)
 	);
+}
+
+const COPY_DEPTH = 3;
+const COPY_ENTRIES = 20;
+
+/**
+ * A small copy of an answer body for what n8n keeps with an error (`errorResponse`), which n8n
+ * also searches for a message: a few levels and entries, each text cut short and without secrets.
+ * The answer itself may be megabytes large or thousands of levels deep.
+ */
+export function answerExcerpt(body: unknown, secrets: readonly string[], depth = 0): unknown {
+	if (typeof body === 'string') return redact(bounded(body), secrets);
+	if (typeof body !== 'object' || body === null) return body;
+	if (depth >= COPY_DEPTH) return Array.isArray(body) ? '[...]' : '{...}';
+	if (Array.isArray(body)) {
+		return body.slice(0, COPY_ENTRIES).map((value) => answerExcerpt(value, secrets, depth + 1));
+	}
+	const copy: IDataObject = {};
+	let entries = 0;
+	for (const key in body) {
+		if (!Object.prototype.hasOwnProperty.call(body, key)) continue;
+		if (++entries > COPY_ENTRIES) break;
+		copy[redact(bounded(key, 60), secrets)] = answerExcerpt(
+			(body as IDataObject)[key],
+			secrets,
+			depth + 1,
+		) as IDataObject[string];
+	}
+	return copy;
+}
+
+/** An answer as a short line of text, for a message that shows what came back. */
+function answerPreview(body: unknown, secrets: readonly string[]): string {
+	if (body === undefined || body === '') return 'empty';
+	const text = typeof body === 'string' ? body : JSON.stringify(answerExcerpt(body, secrets));
+	return redact(bounded(text, 120), secrets);
 }
 
 /** A failed answer as the error the user sees: the API's own words, the status code, no request. */
@@ -82,14 +160,42 @@ export function apiError(
 	statusCode: number,
 	body: unknown,
 	itemIndex?: number,
+	secrets: readonly string[] = [],
 ): NodeApiError {
 	const hint = statusHint(service, statusCode);
-	const ownWords = apiMessage(body);
+	const found = apiMessage(body);
+	const ownWords = found === undefined ? undefined : redact(found, secrets);
 	const useHintAsMessage = statusCode === 401 || ownWords === undefined;
-	return new NodeApiError(node, (isObject(body) ? body : {}) as JsonObject, {
+	// n8n keeps what it is given and searches it for a message: never the answer itself
+	return new NodeApiError(node, { body: answerExcerpt(body, secrets) } as JsonObject, {
 		message: useHintAsMessage ? hint : ownWords,
 		description: useHintAsMessage ? ownWords : hint,
 		httpCode: String(statusCode),
+		itemIndex,
+	});
+}
+
+/**
+ * Requests are sent without following redirects, so that the key never reaches another host: a
+ * redirect is a failure that says where it pointed.
+ */
+export function redirectError(
+	node: INode,
+	service: Service,
+	response: IN8nHttpFullResponse,
+	baseUrl: string,
+	itemIndex?: number,
+	secrets: readonly string[] = [],
+): NodeApiError {
+	const header = Object.keys(response.headers ?? {}).find(
+		(name) => name.toLowerCase() === 'location',
+	);
+	const location = header === undefined ? undefined : String(response.headers[header]);
+	const target = location === undefined ? 'no address' : redact(hostOf(location, baseUrl), secrets);
+	return new NodeApiError(node, {} as JsonObject, {
+		message: `${service} answered with a redirect (HTTP ${response.statusCode}) to ${target}, which was not followed`,
+		description: `The key is sent only to the host of the Base URL in the ${service} credential. If the API has moved, set the Base URL to its new address.`,
+		httpCode: String(response.statusCode),
 		itemIndex,
 	});
 }
@@ -104,13 +210,28 @@ export function throwOnApiError(service: Service): PostReceiveAction {
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		if (response.statusCode < 400) return items;
+		if (response.statusCode < 300) return items;
+		const secrets = await answerSecrets(this, service);
+		if (response.statusCode < 400) {
+			const { baseUrl } = await this.getCredentials<{ baseUrl?: string }>(
+				SERVICE_CREDENTIALS[service].type,
+			);
+			throw redirectError(
+				this.getNode(),
+				service,
+				response,
+				String(baseUrl ?? ''),
+				this.getItemIndex(),
+				secrets,
+			);
+		}
 		const error = apiError(
 			this.getNode(),
 			service,
 			response.statusCode,
 			response.body,
 			this.getItemIndex(),
+			secrets,
 		);
 		if (response.statusCode === 429) retryAfterByError.set(error, retryAfterMs(response.headers));
 		throw error;
@@ -121,23 +242,65 @@ function pairedToItem(context: IExecuteSingleFunctions, json: IDataObject): INod
 	return { json, pairedItem: { item: context.getItemIndex() } };
 }
 
-function malformedAnswer(
-	context: IExecuteSingleFunctions,
+/** A 2xx answer that is not what the operation returns: the API may have failed anyway. */
+export function malformedAnswer(
+	node: INode,
 	service: Service,
 	expected: string,
 	body: unknown,
+	secrets: readonly string[],
+	itemIndex?: number,
 ): NodeApiError {
-	const shown = typeof body === 'string' ? body.slice(0, 120) : JSON.stringify(body)?.slice(0, 120);
-	return new NodeApiError(context.getNode(), {} as JsonObject, {
+	return new NodeApiError(node, {} as JsonObject, {
 		message: `${service} answered without ${expected}`,
-		description: `The answer was: ${shown ?? 'empty'}. If this repeats, the base URL in the credential may point at the wrong server.`,
+		description: `The answer was: ${answerPreview(body, secrets)}. If this repeats, the base URL in the credential may point at the wrong server.`,
 		httpCode: '200',
-		itemIndex: context.getItemIndex(),
+		itemIndex,
+	});
+}
+
+/** `{ "success": false, ... }` or `{ "error": ... }`: an answer that says the request failed. */
+export function saysItFailed(body: unknown): boolean {
+	if (!isObject(body)) return false;
+	const error = body.error;
+	return body.success === false || (error !== undefined && error !== null && error !== false);
+}
+
+function failureAnswer(
+	node: INode,
+	service: Service,
+	body: unknown,
+	secrets: readonly string[],
+	itemIndex?: number,
+): NodeApiError {
+	const words = apiMessage(body);
+	return new NodeApiError(node, { body: answerExcerpt(body, secrets) } as JsonObject, {
+		message: `${service} answered that the request failed: ${words === undefined ? 'it gave no reason' : redact(words, secrets)}`,
+		description: `${service} answered with HTTP 200 but said it did not do the change. Check the fields sent, then try again.`,
+		httpCode: '200',
+		itemIndex,
 	});
 }
 
 /** One output item: the object the API returned under `property`, or the whole body. */
 export function outputObject(service: Service, property?: string): PostReceiveAction {
+	return outputReturned(service, property, false);
+}
+
+/** One output item: the contact the API returned under `property`, or the whole body; it has an `id`. */
+export function outputContact(service: Service, property?: string): PostReceiveAction {
+	return outputReturned(service, property, true);
+}
+
+function hasId(value: IDataObject): boolean {
+	return (typeof value.id === 'string' && value.id !== '') || typeof value.id === 'number';
+}
+
+function outputReturned(
+	service: Service,
+	property: string | undefined,
+	isContact: boolean,
+): PostReceiveAction {
 	return async function outputReturnedObject(
 		this: IExecuteSingleFunctions,
 		_items: INodeExecutionData[],
@@ -145,10 +308,15 @@ export function outputObject(service: Service, property?: string): PostReceiveAc
 	): Promise<INodeExecutionData[]> {
 		const body = response.body;
 		const returned = property === undefined ? body : isObject(body) ? body[property] : undefined;
-		if (!isObject(returned)) {
-			throw malformedAnswer(this, service, property ? `the ${property}` : 'a contact', body);
+		if (isObject(returned) && !saysItFailed(body) && (!isContact || hasId(returned))) {
+			return [pairedToItem(this, returned)];
 		}
-		return [pairedToItem(this, returned)];
+		const secrets = await answerSecrets(this, service);
+		if (saysItFailed(body)) {
+			throw failureAnswer(this.getNode(), service, body, secrets, this.getItemIndex());
+		}
+		const expected = property ? `the ${property}` : isContact ? 'a contact' : 'an object';
+		throw malformedAnswer(this.getNode(), service, expected, body, secrets, this.getItemIndex());
 	};
 }
 
@@ -161,7 +329,15 @@ export function outputEachElement(service: Service, what: string): PostReceiveAc
 	): Promise<INodeExecutionData[]> {
 		const body = response.body;
 		if (!Array.isArray(body) || !body.every(isObject)) {
-			throw malformedAnswer(this, service, `a list of ${what}`, body);
+			const secrets = await answerSecrets(this, service);
+			throw malformedAnswer(
+				this.getNode(),
+				service,
+				`a list of ${what}`,
+				body,
+				secrets,
+				this.getItemIndex(),
+			);
 		}
 		return body.map((element) => pairedToItem(this, element));
 	};

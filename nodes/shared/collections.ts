@@ -7,6 +7,9 @@ export interface NameValuePairs {
 	values?: Array<{ name?: unknown; value?: unknown }>;
 }
 
+// names that JavaScript objects treat specially: a pair named so would be lost on the way
+const RESERVED_NAMES = ['__proto__', 'constructor', 'prototype'];
+
 /** A fixedCollection of name/value pairs as the one object the APIs take. */
 export function nameValuePairsToObject(pairs: unknown, field: string): IDataObject {
 	const rows = (pairs as NameValuePairs | undefined)?.values ?? [];
@@ -25,6 +28,18 @@ export function nameValuePairsToObject(pairs: unknown, field: string): IDataObje
 				`Give every pair under ${field} a name, or remove the empty pair.`,
 			);
 		}
+		if (RESERVED_NAMES.includes(name)) {
+			throw new InputError(
+				`${field} cannot use the name ${quote(name)}`,
+				`JavaScript objects treat ${name} specially, so the pair would be lost on the way: give it another name.`,
+			);
+		}
+		if (row.value === undefined) {
+			throw new InputError(
+				`${field} ${quote(name)} has no value`,
+				`Its value came out as undefined, often an expression naming a field the item does not have. Give it a value, or remove the pair.`,
+			);
+		}
 		if (Object.prototype.hasOwnProperty.call(result, name)) {
 			throw new InputError(
 				`${field} has the name ${quote(name)} twice`,
@@ -32,6 +47,34 @@ export function nameValuePairsToObject(pairs: unknown, field: string): IDataObje
 			);
 		}
 		result[name] = row.value as IDataObject[string];
+	}
+	return result;
+}
+
+/**
+ * Name/value pairs for an API that replaces the whole object with them. An empty list would
+ * remove every pair the record has, so it is refused unless the user turned on `clearAllField`;
+ * with it on, the empty object is sent and no pair may be listed.
+ */
+export function replacingPairsToObject(
+	pairs: unknown,
+	field: string,
+	clearAll: boolean,
+	clearAllField: string,
+): IDataObject {
+	const result = pairs === undefined ? {} : nameValuePairsToObject(pairs, field);
+	const count = Object.keys(result).length;
+	if (clearAll && count > 0) {
+		throw new InputError(
+			`${clearAllField} is on, and ${field} lists ${count === 1 ? 'a pair' : `${count} pairs`}`,
+			`Turn ${clearAllField} off to keep only the pairs listed, or remove ${field} to remove every pair.`,
+		);
+	}
+	if (!clearAll && count === 0) {
+		throw new InputError(
+			`${field} has no pairs`,
+			`Sending none would remove every one the contact has. Add pairs, remove ${field}, or add ${clearAllField} to remove them all on purpose.`,
+		);
 	}
 	return result;
 }

@@ -6,14 +6,17 @@ import {
 	type IExecutePaginationFunctions,
 	type IDataObject,
 	type IExecuteSingleFunctions,
+	type ILoadOptionsFunctions,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { Service } from './apiResponse';
+import { answerSecrets, type Service } from './apiResponse';
 import { refusedRequests } from './errors';
 import { deliverPages, pagedListOf } from './pagination';
 import { optionValue } from './parameters';
+import { hostOf, normalizedBaseUrl, withinTimeout } from './request';
+import { redact } from './secrets';
 import {
 	DEFAULT_RETRY_POLICY,
 	intervalForRate,
@@ -80,6 +83,19 @@ function seconds(ms: number): string {
 		: `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+function credentialLimiterKey(
+	rules: DeliveryRules,
+	kind: string,
+	credentials: IDataObject,
+): string {
+	return limiterKey(
+		rules.service,
+		kind,
+		normalizedBaseUrl(String(credentials.baseUrl ?? '')),
+		String(credentials[rules.secretField] ?? ''),
+	);
+}
+
 // one node run reads its credential once, not once per item
 const keysByNodeRun = new WeakMap<object, Map<string, Promise<string>>>();
 
@@ -96,14 +112,7 @@ async function credentialKey(
 	if (!key) {
 		key = context
 			.getCredentials(rules.credentialType)
-			.then((credentials) =>
-				limiterKey(
-					rules.service,
-					kind,
-					String(credentials.baseUrl ?? ''),
-					String(credentials[rules.secretField] ?? ''),
-				),
-			);
+			.then((credentials) => credentialLimiterKey(rules, kind, credentials));
 		keys.set(kind, key);
 	}
 	return await key;
@@ -115,7 +124,7 @@ function requestsPerMinute(context: IExecuteSingleFunctions, fallback: number): 
 }
 
 async function waitForSlot(
-	context: IExecuteSingleFunctions,
+	context: Pick<IExecuteSingleFunctions, 'getNode' | 'getItemIndex' | 'getExecutionCancelSignal'>,
 	key: string,
 	perMinute: number,
 ): Promise<number> {
@@ -176,13 +185,16 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 		for (let tries = 1; ; tries++) {
 			waitedMs += await waitForSlot(this, key, perMinute);
 			try {
-				const items = await this.makeRoutingRequest(requestData);
+				const items = await withinTimeout(
+					this.makeRoutingRequest(requestData),
+					requestData.options.timeout,
+				);
 				return withDeliveryDetails(this, items, { tries, waitedMs });
 			} catch (error) {
 				const failure = classifyFailure(error);
 				const delay = failure && nextRetryDelay(failure, tries, policy);
 				if (failure === undefined || delay === undefined) {
-					const finalError = describeFinalFailure(this, rules.service, error, failure, {
+					const finalError = await describeFinalFailure(this, rules.service, error, failure, {
 						tries,
 						waitedMs,
 						baseUrl: String(requestData.options.baseURL ?? ''),
@@ -230,25 +242,31 @@ function failedItem(
 	};
 }
 
-function describeFinalFailure(
+async function describeFinalFailure(
 	context: IExecuteSingleFunctions,
 	service: Service,
 	error: unknown,
 	failure: Failure | undefined,
 	{ tries, waitedMs, baseUrl }: { tries: number; waitedMs: number; baseUrl: string },
-): NodeApiError {
-	const apiError = new NodeApiError(context.getNode(), error as JsonObject, {
-		itemIndex: context.getItemIndex(),
-	});
-	// axios's code for a request that outlived its timeout
-	if (errorCodes(error).includes('ECONNABORTED')) {
-		apiError.message = `${service} did not answer in time (${baseUrl})`;
+): Promise<NodeApiError> {
+	const codes = errorCodes(error);
+	const apiError = withoutRequest(
+		context,
+		new NodeApiError(context.getNode(), error as JsonObject, {
+			itemIndex: context.getItemIndex(),
+		}),
+		await answerSecrets(context, service),
+	);
+	const host = hostOf(baseUrl);
+	// axios's code for a request that outlived its timeout, and ours for a whole request
+	if (codes.includes('ECONNABORTED')) {
+		apiError.message = `${service} did not answer in time (${host})`;
 		apiError.description = `Not sent again, since ${service} may have received it. Raise Timeout under Request Options, or try again later.`;
 		return apiError;
 	}
-	const unreachable = errorCodes(error).find((code) => UNREACHABLE_CODES[code]);
+	const unreachable = codes.find((code) => UNREACHABLE_CODES[code]);
 	if (unreachable) {
-		apiError.message = `Could not reach ${service} at ${baseUrl}: ${UNREACHABLE_CODES[unreachable]}`;
+		apiError.message = `Could not reach ${service} at ${host}: ${UNREACHABLE_CODES[unreachable]}`;
 		apiError.description = `Check the Base URL in the ${service} credential, and that the server is up.`;
 		return apiError;
 	}
@@ -266,4 +284,45 @@ function describeFinalFailure(
 		apiError.description = `${service} did not answer normally. Try again later; items that succeeded were not sent again.`;
 	}
 	return apiError;
+}
+
+/**
+ * n8n wraps a failed connection in an error that keeps the HTTP client's error, request headers
+ * and key included: the error the user gets keeps only its words, without secrets.
+ */
+function withoutRequest(
+	context: IExecuteSingleFunctions,
+	error: NodeApiError,
+	secrets: readonly string[],
+): NodeApiError {
+	if (!(error.cause instanceof Error)) return error;
+	const clean = new NodeApiError(context.getNode(), {} as JsonObject, {
+		itemIndex: context.getItemIndex(),
+	});
+	clean.httpCode = error.httpCode;
+	clean.message = redact(error.message, secrets);
+	clean.description = error.description ? redact(error.description, secrets) : error.description;
+	return clean;
+}
+
+/**
+ * A dropdown's request waits for its turn on the same rate budget as the nodes' requests of that
+ * credential, at the vendor's published rate.
+ */
+export async function waitForLoaderSlot(
+	context: ILoadOptionsFunctions,
+	rules: DeliveryRules,
+	method: string,
+	credentials: IDataObject,
+): Promise<void> {
+	const key = credentialLimiterKey(rules, rules.kind(method), credentials);
+	await waitForSlot(
+		{
+			getNode: () => context.getNode(),
+			getItemIndex: () => 0,
+			getExecutionCancelSignal: () => undefined,
+		},
+		key,
+		rules.requestsPerMinute(method),
+	);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from './errors';
-import { asText, quote } from './text';
+import { quote } from './text';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,8 +30,38 @@ export function assertUuidOrUlid(value: unknown, field: string): string {
 	return id;
 }
 
+/** What a value is, for a message that refuses it: `null`, `true`, `a list (["a","b"])`, ... */
+function kindOf(value: unknown): string {
+	if (value === undefined) return 'no value';
+	if (value === null || typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) return `a list (${quote(value)})`;
+	if (typeof value === 'object') return `an object (${quote(value)})`;
+	return quote(value);
+}
+
+/**
+ * The value of a text field: text, or a number from an expression written as text. Anything else
+ * (null, true, a list, an object) would reach the API as `"null"`, `"true"`, `"a,b"` or
+ * `"[object Object]"`, so it is refused.
+ */
+export function assertText(value: unknown, field: string): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw new InputError(
+		`${field} must be text, not ${kindOf(value)}`,
+		`Enter text for ${field}, or use an expression that returns text.`,
+	);
+}
+
+/** Every text field present in the body, by body key and field name, checked by `assertText`. */
+export function assertTextFields(body: IDataObject, fieldsByKey: Record<string, string>): void {
+	for (const [key, field] of Object.entries(fieldsByKey)) {
+		if (key in body) body[key] = assertText(body[key], field);
+	}
+}
+
 export function assertMaxLength(value: unknown, field: string, max: number): string {
-	const text = asText(value);
+	const text = assertText(value, field);
 	if (text.length > max) {
 		throw new InputError(
 			`${field} is ${text.length} characters long; the most is ${max}`,

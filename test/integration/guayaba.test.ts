@@ -352,7 +352,7 @@ describe('API failures', () => {
 });
 
 describe('an unreachable server', () => {
-	it('says which service and base URL could not be reached, and never shows the key', async () => {
+	it('says which service and host could not be reached, and never shows the key', async () => {
 		const { error, run } = await runNode(
 			node(
 				{
@@ -365,7 +365,7 @@ describe('an unreachable server', () => {
 			),
 		);
 		expect(error?.message).toBe(
-			'Could not reach Guayaba at http://127.0.0.1:9: the connection was refused',
+			'Could not reach Guayaba at 127.0.0.1:9: the connection was refused',
 		);
 		expect(error?.description).toBe(
 			'Check the Base URL in the Guayaba credential, and that the server is up.',

@@ -168,35 +168,51 @@ describe('API failures', () => {
 				{
 					lookupBy: 'phone',
 					phone: '={{ $json.phone }}',
-					updateFields: { tags: '={{ $json.tags }}' },
+					updateFields: { email: '={{ $json.email }}' },
 				},
 				{ onError: 'continueRegularOutput' },
 			),
 			items: [
-				{ json: { phone: '+14155550199', tags: 'x' } },
-				{ json: { phone: '+14155550123', tags: 7 } },
-				{ json: { phone: '+14155550123', tags: 'ok' } },
+				// no contact has this phone: 404
+				{ json: { phone: '+14155550199', email: 'nobody@example.com' } },
+				// Sam may not take Romain's email: 422
+				{ json: { phone: sam.phone, email: romain.email } },
+				{ json: { phone: romain.phone, email: 'romain@new.example.com' } },
 			],
 		});
 
 		expect(error).toBeUndefined();
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json).toMatchObject({
+		expect(items[0].json).toEqual({
 			error: 'Contact not found',
-			details: { httpCode: '404' },
+			details: {
+				description: 'Qyvo found no such contact or campaign: check the ID or phone number',
+				httpCode: '404',
+			},
 		});
-		expect(items[1].json.tags).toEqual(['7']);
-		expect(items[2].json.tags).toEqual(['ok']);
+		expect(items[1].json).toEqual({
+			error: 'The given data was invalid. (email: The email has already been taken.)',
+			details: {
+				description: 'Qyvo could not process the fields sent: check their values',
+				httpCode: '422',
+			},
+		});
+		expect(items[2].json.email).toBe('romain@new.example.com');
+		expect(api.received.map((request) => request.status)).toEqual([404, 422, 200]);
 		expect(JSON.stringify(run)).not.toContain(QYVO_TOKEN);
 	});
 
 	it('a 422 validation answer keeps the field errors', async () => {
-		api.contacts = [];
 		const { error } = await runNode(
-			node({ lookupBy: 'contactId', contactId: romain.id, updateFields: { name: 'R' } }),
+			node({ lookupBy: 'contactId', contactId: sam.id, updateFields: { email: romain.email } }),
 		);
-		expect(error?.message).toBe('Contact not found');
+		expect(api.received.map((request) => request.status)).toEqual([422]);
+		expect(error?.message).toBe(
+			'The given data was invalid. (email: The email has already been taken.)',
+		);
+		expect(error?.description).toBe('Qyvo could not process the fields sent: check their values');
+		expect(error?.httpCode).toBe('422');
 	});
 
 	it('says the token was refused on 401', async () => {

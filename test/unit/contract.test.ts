@@ -103,8 +103,10 @@ const contracts: Array<{
 				method: 'PUT',
 				url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
 				required: ['contactId'],
+				// clearCustomVariables is not sent: it allows an empty customVariables
 				updateFields: [
 					'campaignId',
+					'clearCustomVariables',
 					'customVariables',
 					'name',
 					'phoneNumber',
@@ -165,6 +167,7 @@ describe.each(contracts)(
 			expect(description.requestDefaults).toMatchObject({
 				ignoreHttpStatusErrors: true,
 				json: true,
+				disableFollowRedirect: true,
 			});
 		});
 

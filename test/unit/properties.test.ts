@@ -8,6 +8,7 @@ import { toE164 } from '../../nodes/shared/phone';
 import {
 	assertEmailOrEmpty,
 	assertMaxLength,
+	assertText,
 	assertTimeZone,
 	assertUuid,
 	assertUuidOrUlid,
@@ -119,7 +120,11 @@ describe('name/value pairs, over any input', () => {
 					fc.record({
 						name: fc
 							.string({ minLength: 1, maxLength: 30 })
-							.filter((name) => name.trim() !== '' && name.trim() !== '__proto__'),
+							.filter(
+								(name) =>
+									name.trim() !== '' &&
+									!['__proto__', 'constructor', 'prototype'].includes(name.trim()),
+							),
 						value: fc.jsonValue(),
 					}),
 					{ selector: (pair) => pair.name.trim(), maxLength: 15 },
@@ -142,6 +147,24 @@ describe('name/value pairs, over any input', () => {
 			{ numRuns: 2000 },
 		);
 	});
+
+	it('a name JavaScript treats specially is refused among any other pairs, whatever its value', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom('__proto__', 'constructor', 'prototype'),
+				fc.jsonValue(),
+				fc.uniqueArray(
+					fc.record({ name: fc.stringMatching(/^[a-z]{1,8}$/), value: fc.jsonValue() }),
+					{ selector: (pair) => pair.name, maxLength: 5 },
+				),
+				(name, value, others) => {
+					expect(() =>
+						nameValuePairsToObject({ values: [...others, { name, value }] }, 'Metadata'),
+					).toThrow(`Metadata cannot use the name "${name}"`);
+				},
+			),
+		);
+	});
 });
 
 describe('field rules, over any input', () => {
@@ -151,6 +174,7 @@ describe('field rules, over any input', () => {
 		['assertEmailOrEmpty', (value: unknown) => assertEmailOrEmpty(value, 'Email')],
 		['assertTimeZone', (value: unknown) => assertTimeZone(value, 'Timezone')],
 		['assertMaxLength', (value: unknown) => assertMaxLength(value, 'Name', 255)],
+		['assertText', (value: unknown) => assertText(value, 'Name')],
 	])('%s gives a value or a clear error', (_name, rule) => {
 		fc.assert(
 			fc.property(fc.oneof(anyText, fc.anything()), (value) => {

@@ -4,7 +4,12 @@ import { nameValuePairsToObject, parseTags } from '../../shared/collections';
 import { InputError, refuseInput } from '../../shared/errors';
 import { defaultCountry } from '../../shared/parameters';
 import { toE164 } from '../../shared/phone';
-import { assertAnyField, assertEmailOrEmpty, assertUuid } from '../../shared/validation';
+import {
+	assertAnyField,
+	assertEmailOrEmpty,
+	assertTextFields,
+	assertUuid,
+} from '../../shared/validation';
 
 const FIELDS = {
 	full_name: 'Full Name',
@@ -36,6 +41,13 @@ export async function prepareContactUpdate(
 				'CallAidan splits Full Name into first and last name itself: use either Full Name, or First Name and Last Name.',
 			);
 		}
+		assertTextFields(body, {
+			full_name: 'Full Name',
+			first_name: 'First Name',
+			last_name: 'Last Name',
+			business_name: 'Business Name',
+			notes: 'Notes',
+		});
 		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
 		if ('phone_number' in body) {
 			body.phone_number = toE164(body.phone_number, 'Phone Number', defaultCountry(this));

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nameValuePairsToObject } from '../../shared/collections';
+import { replacingPairsToObject } from '../../shared/collections';
 import { refuseInput } from '../../shared/errors';
 import { toE164 } from '../../shared/phone';
 import { defaultCountry } from '../../shared/parameters';
@@ -8,6 +8,7 @@ import {
 	assertAnyField,
 	assertMaxLength,
 	assertNotEmpty,
+	assertText,
 	assertTimeZone,
 	assertUuid,
 } from '../../shared/validation';
@@ -29,8 +30,19 @@ export async function prepareUpdateById(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
+	const clearCustomVariables =
+		this.getNodeParameter('updateFields.clearCustomVariables', false) === true;
 	return refuseInput(this, requestOptions, () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
+		if (clearCustomVariables || 'customVariables' in body) {
+			// the API replaces the whole object, so every pair is sent, and an empty one only on purpose
+			body.customVariables = replacingPairsToObject(
+				body.customVariables,
+				'Custom Variables',
+				clearCustomVariables,
+				'Clear All Custom Variables',
+			);
+		}
 		assertAnyField(
 			body,
 			{
@@ -44,6 +56,7 @@ export async function prepareUpdateById(
 			'Update by ID',
 		);
 		if ('name' in body) {
+			body.name = assertText(body.name, 'Name');
 			assertNotEmpty(body.name, 'Name');
 			body.name = assertMaxLength(body.name, 'Name', 255);
 		}
@@ -51,15 +64,11 @@ export async function prepareUpdateById(
 			body.phoneNumber = toE164(body.phoneNumber, 'Phone Number', defaultCountry(this));
 		}
 		if ('timezone' in body) body.timezone = assertTimeZone(body.timezone, 'Timezone');
-		if ('customVariables' in body) {
-			// the API replaces the whole object, so every pair is sent, even an empty list
-			body.customVariables = nameValuePairsToObject(body.customVariables, 'Custom Variables');
-		}
 		checkStatusAndCampaign(body);
 	});
 }
 
 function checkStatusAndCampaign(body: IDataObject): void {
-	if ('status' in body) assertNotEmpty(body.status, 'Status');
+	if ('status' in body) assertNotEmpty(assertText(body.status, 'Status'), 'Status');
 	if ('campaignId' in body) body.campaignId = assertUuid(body.campaignId, 'Campaign');
 }

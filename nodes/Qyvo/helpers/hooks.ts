@@ -4,7 +4,12 @@ import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../shared/colle
 import { refuseInput } from '../../shared/errors';
 import { defaultCountry } from '../../shared/parameters';
 import { toE164 } from '../../shared/phone';
-import { assertAnyField, assertEmailOrEmpty, assertUuidOrUlid } from '../../shared/validation';
+import {
+	assertAnyField,
+	assertEmailOrEmpty,
+	assertText,
+	assertUuidOrUlid,
+} from '../../shared/validation';
 
 export async function prepareContactUpdate(
 	this: IExecuteSingleFunctions,
@@ -20,7 +25,7 @@ export async function prepareContactUpdate(
 			{ name: 'Name', email: 'Email', tags: 'Tags', metadata: 'Metadata' },
 			'Update',
 		);
-		if ('name' in body) body.name = typeof body.name === 'string' ? body.name : String(body.name);
+		if ('name' in body) body.name = assertText(body.name, 'Name');
 		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
 		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
 		if ('metadata' in body) body.metadata = nameValuePairsToObject(body.metadata, 'Metadata');

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputContact, throwOnApiError } from '../../../shared/apiResponse';
 import { outputContactAsSent, prepareContactCreate } from '../../helpers/create';
 import { prepareContactGet } from '../../helpers/get';
 import { prepareContactUpdate } from '../../helpers/hooks';
@@ -40,7 +40,7 @@ export const contactDescription: INodeProperties[] = [
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 					},
 					send: { preSend: [prepareContactGet], paginate: true },
-					output: { postReceive: [throwOnApiError('CallAidan'), outputObject('CallAidan')] },
+					output: { postReceive: [throwOnApiError('CallAidan'), outputContact('CallAidan')] },
 				},
 			},
 			{
@@ -55,7 +55,7 @@ export const contactDescription: INodeProperties[] = [
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 					},
 					send: { preSend: [prepareContactUpdate], paginate: true },
-					output: { postReceive: [throwOnApiError('CallAidan'), outputObject('CallAidan')] },
+					output: { postReceive: [throwOnApiError('CallAidan'), outputContact('CallAidan')] },
 				},
 			},
 		],

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputContact, outputObject, throwOnApiError } from '../../../shared/apiResponse';
 import { prepareCreate } from '../../helpers/create';
 import { outputFulfilledPhone, prepareFulfill } from '../../helpers/fulfill';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
@@ -28,7 +28,7 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/contacts' },
 					send: { preSend: [prepareCreate], paginate: true },
-					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'data')] },
+					output: { postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'data')] },
 				},
 			},
 			{
@@ -67,7 +67,9 @@ export const contactDescription: INodeProperties[] = [
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
 					},
 					send: { preSend: [prepareUpdateById], paginate: true },
-					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'contact')] },
+					output: {
+						postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'contact')],
+					},
 				},
 			},
 			{
@@ -78,7 +80,9 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/contacts/update' },
 					send: { preSend: [prepareUpdateByPhone], paginate: true },
-					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'contact')] },
+					output: {
+						postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'contact')],
+					},
 				},
 			},
 		],

@@ -14,12 +14,20 @@ const properties: INodeProperties[] = [
 	contactIdField('550e8400-e29b-41d4-a716-446655440000'),
 	updateFieldsCollection([
 		campaignField,
+		{
+			displayName: 'Clear All Custom Variables',
+			name: 'clearCustomVariables',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to remove every custom variable of the contact. Leave Custom Variables out when this is on.',
+		},
 		nameValueCollection({
 			displayName: 'Custom Variables',
 			name: 'customVariables',
 			sendAs: 'customVariables',
 			description:
-				'Custom data of the contact. The API replaces the whole object: pairs not listed here are removed.',
+				'Custom data of the contact. The API replaces the whole object: pairs not listed here are removed. To remove them all, use Clear All Custom Variables instead.',
 		}),
 		{
 			displayName: 'Name',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputContact, throwOnApiError } from '../../../shared/apiResponse';
 import { prepareContactUpdate } from '../../helpers/hooks';
 import { description as updateDescription } from './update';
 
@@ -20,7 +20,7 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/actions/update-contact' },
 					send: { preSend: [prepareContactUpdate], paginate: true },
-					output: { postReceive: [throwOnApiError('Qyvo'), outputObject('Qyvo')] },
+					output: { postReceive: [throwOnApiError('Qyvo'), outputContact('Qyvo')] },
 				},
 			},
 		],

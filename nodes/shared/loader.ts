@@ -1,0 +1,60 @@
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import { apiError, malformedAnswer, redirectError } from './apiResponse';
+import { waitForLoaderSlot, type DeliveryRules } from './delivery';
+import { joinUrl, withinTimeout } from './request';
+import { credentialSecrets } from './secrets';
+
+// the editor waits for a dropdown: a server that never answers must not keep it waiting
+const LOADER_TIMEOUT_MS = 30_000;
+
+/**
+ * A request of a dropdown loader, outside the declarative routing: the same rate budget, the same
+ * rules on redirects and secrets, and the same messages as the nodes' requests. `isExpected` checks
+ * the shape of the answer; `expected` names it in the message when it does not fit.
+ */
+export async function loaderRequest<T>(
+	context: ILoadOptionsFunctions,
+	rules: DeliveryRules,
+	request: {
+		method: IHttpRequestMethods;
+		path: string;
+		qs?: IDataObject;
+		expected: string;
+		isExpected: (body: unknown) => body is T;
+	},
+): Promise<T> {
+	const credentials = await context.getCredentials(rules.credentialType);
+	const baseUrl = String(credentials.baseUrl ?? '');
+	const secrets = credentialSecrets(credentials, rules.secretField);
+	await waitForLoaderSlot(context, rules, request.method, credentials);
+	const response = (await withinTimeout(
+		context.helpers.httpRequestWithAuthentication.call(context, rules.credentialType, {
+			method: request.method,
+			url: joinUrl(baseUrl, request.path),
+			qs: request.qs,
+			json: true,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+			disableFollowRedirect: true,
+			timeout: LOADER_TIMEOUT_MS,
+		}),
+		LOADER_TIMEOUT_MS,
+	)) as IN8nHttpFullResponse;
+	const node = context.getNode();
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw redirectError(node, rules.service, response, baseUrl, undefined, secrets);
+	}
+	if (response.statusCode >= 400) {
+		throw apiError(node, rules.service, response.statusCode, response.body, undefined, secrets);
+	}
+	if (!request.isExpected(response.body)) {
+		throw malformedAnswer(node, rules.service, request.expected, response.body, secrets);
+	}
+	return response.body;
+}

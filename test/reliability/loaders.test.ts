@@ -1,0 +1,123 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
+import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
+import { CAMPAIGNS, FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
+import { LoopbackServer, type Fault } from '../../sandbox/server';
+import { loadOptions, runNode, type NodeUnderTest } from '../helpers/engine';
+
+/**
+ * The Status and Campaign dropdowns against odd and hostile answers: the same messages, rules on
+ * redirects and secrets, and the same rate budget as the nodes.
+ */
+
+const api = new FakeGuayaba();
+const otherHost = new LoopbackServer(() => ({ status: 200, body: [] }));
+
+beforeAll(async () => {
+	await Promise.all([api.start(), otherHost.start()]);
+});
+afterAll(async () => {
+	await Promise.all([api.stop(), otherHost.stop()]);
+});
+beforeEach(() => {
+	api.reset();
+	otherHost.reset();
+});
+
+function guayaba(parameters: INodeParameters = {}): NodeUnderTest {
+	return {
+		nodeType: new Guayaba(),
+		credentialType: new GuayabaApi(),
+		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+		parameters: { resource: 'contact', operation: 'updateByPhone', ...parameters },
+	};
+}
+
+const dropdowns = [
+	{ method: 'getStatuses', path: 'updateFields.status', what: 'statuses' },
+	{ method: 'getCampaigns', path: 'updateFields.campaignId', what: 'campaigns' },
+];
+
+async function failureOf(method: string, path: string, ...faults: Fault[]) {
+	api.injectFaults(...faults);
+	try {
+		await loadOptions({ ...guayaba(), method, path });
+	} catch (error) {
+		return error as Error & { description?: string; httpCode?: string };
+	}
+	throw new Error(`${method} did not fail`);
+}
+
+describe.each(dropdowns)('$method', ({ method, path, what }) => {
+	it.each<[string, unknown]>([
+		['an empty object', {}],
+		['null', null],
+		['a list of numbers', [1, 2]],
+		['an object whose list is missing', { data: null, statuses: null }],
+		['a list whose entries have no name', { data: [{}], pagination: {} }],
+	])('names %s the way the nodes do', async (_case, body) => {
+		const error = await failureOf(method, path, { status: 200, body });
+		expect(error.message).toBe(`Guayaba answered without a list of ${what}`);
+		expect(error.httpCode).toBe('200');
+		expect(error.description).toMatch(/^The answer was: .*the base URL in the credential/);
+	});
+
+	it('keeps the key out of an answer that echoes it', async () => {
+		const error = await failureOf(method, path, { echo: 401 });
+		expect(error.message).toBe('The API key was refused: check the Guayaba credential');
+		expect(error.description).toBe('Invalid API key [redacted]');
+		expect(JSON.stringify(error)).not.toContain(GUAYABA_KEY);
+		expect(JSON.stringify((error as { errorResponse?: unknown }).errorResponse)).not.toContain(
+			GUAYABA_KEY,
+		);
+	});
+
+	it('does not follow a redirect to another host', async () => {
+		const error = await failureOf(method, path, {
+			status: 302,
+			headers: { Location: `${otherHost.url}/contacts/statuses` },
+		});
+		expect(error.message).toBe(
+			`Guayaba answered with a redirect (HTTP 302) to ${new URL(otherHost.url).host}, which was not followed`,
+		);
+		expect(otherHost.received).toEqual([]);
+	});
+
+	it('keeps a 20 MB message short', async () => {
+		const error = await failureOf(method, path, {
+			status: 400,
+			body: { message: 'x'.repeat(20_000_000) },
+		});
+		expect(error.message).toBe(`${'x'.repeat(297)}...`);
+	});
+});
+
+it('getCampaigns reads one page when the answer says nothing of more pages', async () => {
+	api.injectFaults({ status: 200, body: { data: [CAMPAIGNS[0]] } });
+	const options = await loadOptions({
+		...guayaba(),
+		method: 'getCampaigns',
+		path: 'updateFields.campaignId',
+	});
+	expect(options.map((option) => option.value)).toEqual([CAMPAIGNS[0].id]);
+	expect(api.received).toHaveLength(1);
+});
+
+it('a dropdown waits for its turn on the same rate budget as the nodes', async () => {
+	// Contact Status > Get Many and the Status dropdown both read, at Guayaba's 100 reads a minute
+	const nodeRun = runNode(guayaba({ resource: 'contactStatus', operation: 'getAll' }));
+	const dropdown = loadOptions({
+		...guayaba(),
+		method: 'getStatuses',
+		path: 'updateFields.status',
+	});
+	await Promise.all([nodeRun, dropdown]);
+	const [first, second] = api.received.map((request) => request.at);
+	expect(api.received.map((request) => request.path)).toEqual([
+		'/contacts/statuses',
+		'/contacts/statuses',
+	]);
+	// one interval at 100 a minute, with the limiter's margin: 618 ms
+	expect(second - first).toBeGreaterThanOrEqual(600);
+});
