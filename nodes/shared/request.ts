@@ -16,7 +16,7 @@ export async function loaderRequest<T>(
 	context: ILoadOptionsFunctions,
 	service: Service,
 	credentialType: string,
-	request: { method: IHttpRequestMethods; path: string; qs?: IDataObject },
+	request: { method: IHttpRequestMethods; path: string; qs?: IDataObject; body?: IDataObject },
 ): Promise<T> {
 	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(credentialType);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -26,6 +26,7 @@ export async function loaderRequest<T>(
 			method: request.method,
 			url: joinUrl(baseUrl, request.path),
 			qs: request.qs,
+			body: request.body,
 			json: true,
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,
