@@ -86,7 +86,7 @@ export interface QyvoTemplate {
 export function seedQyvoTemplates(): QyvoTemplate[] {
 	return [
 		{
-			id: '01J2TPL0RDERC0NF1RMAT10N00',
+			id: '01J2TP0RDERC0NF1RMAT10N000',
 			name: 'order_confirmation',
 			category: 'UTILITY',
 			status: 'APPROVED',
@@ -114,7 +114,7 @@ export function seedQyvoTemplates(): QyvoTemplate[] {
 			created_at: '2026-02-01T09:00:00+00:00',
 		},
 		{
-			id: '01J2TPLSPR1NGSA1E000000000',
+			id: '01J2SPR1NGSA1E000000000000',
 			name: 'spring_sale',
 			category: 'MARKETING',
 			status: 'PENDING',
@@ -138,9 +138,9 @@ export interface QyvoTag {
 
 export function seedQyvoTags(): QyvoTag[] {
 	return [
-		{ id: '01J2TAG00000000000000VIP00', name: 'vip', created_at: '2025-11-02T10:00:00+00:00' },
-		{ id: '01J2TAG0000000000000VIPFR0', name: 'vip-fr', created_at: '2026-01-15T10:00:00+00:00' },
-		{ id: '01J2TAG0000000000000SHOP00', name: 'shopify', created_at: '2026-02-01T10:00:00+00:00' },
+		{ id: '01J2TAG00000000000000V1P00', name: 'vip', created_at: '2025-11-02T10:00:00+00:00' },
+		{ id: '01J2TAG0000000000000V1PFR0', name: 'vip-fr', created_at: '2026-01-15T10:00:00+00:00' },
+		{ id: '01J2TAG0000000000000SH0P00', name: 'shopify', created_at: '2026-02-01T10:00:00+00:00' },
 	];
 }
 
@@ -191,7 +191,7 @@ export function seedQyvoSequences(): QyvoSequence[] {
 export function seedQyvoFlows(): QyvoFlow[] {
 	return [
 		{
-			id: '01J2F10WREVIEW00000000000A',
+			id: '01J2F10WREV1EW00000000000A',
 			name: 'Review request',
 			status: 'published',
 			trigger_type: 'manual',
@@ -625,7 +625,7 @@ export class FakeQyvo extends LoopbackServer {
 			return {
 				status: 201,
 				body: {
-					id: this.nextId('01J3SESSION'),
+					id: this.nextId('01J3SESS10N'),
 					status: 'started',
 					[key]: found.id,
 					contact_id: contact.id,
