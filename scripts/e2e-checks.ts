@@ -9,13 +9,14 @@ import type { Sandbox } from '../sandbox/main';
 import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
 import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
+import { checkQyvoOperations } from './e2e/qyvo';
 
-interface Item {
+export interface Item {
 	json: Record<string, unknown>;
 	pairedItem?: { item: number } | Array<{ item: number }>;
 }
 
-class Checks {
+export class Checks {
 	readonly failures: string[] = [];
 
 	private passed = 0;
@@ -49,7 +50,7 @@ class Checks {
 }
 
 /** The output items of one node in the JSON that `n8n execute --rawOutput` prints. */
-function nodeOutput(rawOutput: string, nodeName: string): Item[] {
+export function nodeOutput(rawOutput: string, nodeName: string): Item[] {
 	// the result is the JSON object that starts on a line of its own, after n8n's log lines
 	const start = rawOutput.indexOf('\n{\n');
 	if (start === -1) throw new Error(`n8n execute printed no result:\n${rawOutput.slice(0, 2000)}`);
@@ -74,12 +75,12 @@ function nodeOutput(rawOutput: string, nodeName: string): Item[] {
 	return task.data?.main[0] ?? [];
 }
 
-async function executeWorkflow(n8n: N8nInstance, id: string): Promise<string> {
+export async function executeWorkflow(n8n: N8nInstance, id: string): Promise<string> {
 	return await n8n.cli(['execute', `--id=${id}`, '--rawOutput']);
 }
 
 /** Runs an example workflow against a sandbox API started afresh; what its node output. */
-async function runExample(
+export async function runExample(
 	n8n: N8nInstance,
 	api: LoopbackServer,
 	id: string,
@@ -93,15 +94,15 @@ const [GUAYABA_JOHN, , GUAYABA_SAM] = seedContacts();
 const [CALLAIDAN_MARIA] = seedCallAidanContacts();
 const [QYVO_ROMAIN, QYVO_SAM] = seedQyvoContacts();
 
-const paired = (items: Item[]) =>
+export const paired = (items: Item[]) =>
 	items.map(
 		(item) => (Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem)?.item,
 	);
 
-const sentBodies = (requests: ReceivedRequest[]) =>
+export const sentBodies = (requests: ReceivedRequest[]) =>
 	requests.map(({ method, path: route, body }) => ({ method, path: route, body }));
 
-interface WorkflowNode {
+export interface WorkflowNode {
 	name: string;
 	type: string;
 	typeVersion?: number;
@@ -113,7 +114,7 @@ interface WorkflowNode {
  * Writes a workflow that starts from a manual trigger; `branches` are chains of nodes, each chain
  * connected to the trigger and run in order.
  */
-function writeWorkflow(
+export function writeWorkflow(
 	folder: string,
 	workflow: { id: string; name: string; branches: WorkflowNode[][] },
 ): void {
@@ -156,7 +157,7 @@ function writeWorkflow(
 	);
 }
 
-const jsonItems = (name: string, items: unknown[]): WorkflowNode[] => [
+export const jsonItems = (name: string, items: unknown[]): WorkflowNode[] => [
 	{
 		name,
 		type: 'n8n-nodes-base.set',
@@ -470,6 +471,8 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			guayaba.setRateLimit(undefined);
 		},
 	);
+
+	await checkQyvoOperations(checks, n8n, sandbox);
 
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);
