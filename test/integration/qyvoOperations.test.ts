@@ -445,6 +445,9 @@ describe('Template', () => {
 		);
 		expect(error?.message).toBe('Template not found');
 		expect(error?.httpCode).toBe('404');
+		expect(error?.description).toBe(
+			'Check the ID, phone or email: Qyvo answers 404 for what does not exist, a sequence or flow not published, or a record of another workspace.',
+		);
 	});
 });
 

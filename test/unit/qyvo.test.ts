@@ -57,7 +57,17 @@ describe('explainQyvoFailure', () => {
 		],
 		['an empty missing list', 422, { error: 'Bad', missing: [] }, undefined],
 		['another Meta code', 422, { error: 'Meta error 1310470' }, undefined],
-		['a plain 404', 404, { error: 'Template not found' }, undefined],
+		[
+			'a 404: the API words, and where to look',
+			404,
+			{ error: 'Template not found' },
+			{
+				message: 'Template not found',
+				description:
+					'Check the ID, phone or email: Qyvo answers 404 for what does not exist, a sequence or flow not published, or a record of another workspace.',
+			},
+		],
+		['a 404 without words keeps the generic hint', 404, '<html>', undefined],
 		['a success that mentions the code', 200, { note: 131047 }, undefined],
 	])('%s', (_case, statusCode, body, expected) => {
 		expect(explainQyvoFailure(statusCode, body)).toEqual(expected);

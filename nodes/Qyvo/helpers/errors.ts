@@ -41,6 +41,13 @@ export const explainQyvoFailure: ExplainFailure = (statusCode, body) => {
 			description: `WhatsApp accepts free text only within 24 hours of the contact's last message (Meta error ${OUTSIDE_WINDOW_CODE}). Outside that window, use Message > Send Template with an approved template.${saidText}`,
 		};
 	}
+	if (statusCode === 404 && said) {
+		return {
+			message: said,
+			description:
+				'Check the ID, phone or email: Qyvo answers 404 for what does not exist, a sequence or flow not published, or a record of another workspace.',
+		};
+	}
 	return undefined;
 };
 
