@@ -79,6 +79,17 @@ describe('rules refuse bad input before any request', () => {
 			'Give every pair under Metadata a name, or remove the empty pair.',
 		],
 		[
+			'Create: metadata over 64 KB',
+			'contact',
+			'create',
+			{
+				phone: romain.phone,
+				additionalFields: { metadata: { values: [{ name: 'notes', value: 'x'.repeat(65_536) }] } },
+			},
+			'Metadata is 65 KB as JSON; Qyvo keeps at most 64 KB',
+			'Store less under Metadata, or keep large data elsewhere and store a link to it.',
+		],
+		[
 			'Get: an email that is not one',
 			'contact',
 			'get',

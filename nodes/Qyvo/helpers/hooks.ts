@@ -14,6 +14,9 @@ import {
 	assertUuidOrUlid,
 } from '../../shared/validation';
 
+/** Qyvo's limit on a contact's metadata, as JSON. */
+export const MAX_METADATA_BYTES = 64 * 1024;
+
 /** WhatsApp's longest text message. */
 export const MAX_TEXT_LENGTH = 4096;
 
@@ -70,6 +73,18 @@ function stringPairs(pairs: unknown, field: string): IDataObject {
 	return object;
 }
 
+function metadataObject(pairs: unknown): IDataObject {
+	const metadata = nameValuePairsToObject(pairs, 'Metadata');
+	const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
+	if (bytes > MAX_METADATA_BYTES) {
+		throw new InputError(
+			`Metadata is ${Math.ceil(bytes / 1024)} KB as JSON; Qyvo keeps at most 64 KB`,
+			'Store less under Metadata, or keep large data elsewhere and store a link to it.',
+		);
+	}
+	return metadata;
+}
+
 function checkMaxCharacters(value: string, field: string, max: number): void {
 	// counted as Qyvo's server counts them: characters, not UTF-16 units (an emoji is one)
 	const length = [...value].length;
@@ -96,7 +111,7 @@ export async function prepareContactUpdate(
 		if ('name' in body) body.name = assertText(body.name, 'Name');
 		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
 		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
-		if ('metadata' in body) body.metadata = nameValuePairsToObject(body.metadata, 'Metadata');
+		if ('metadata' in body) body.metadata = metadataObject(body.metadata);
 	});
 }
 
@@ -111,7 +126,7 @@ export async function prepareContactCreate(
 		// a new contact has no email to clear: an empty one is left out
 		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
 		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
-		if ('metadata' in body) body.metadata = nameValuePairsToObject(body.metadata, 'Metadata');
+		if ('metadata' in body) body.metadata = metadataObject(body.metadata);
 		dropEmpty(body, ['email', 'tags']);
 	});
 }
