@@ -11,6 +11,7 @@ import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
 import { checkAddedOperations } from './e2e/addedOperations';
 import { checkHostileAnswers } from './e2e/hostileAnswers';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
+import { checkQyvoOperations } from './e2e/qyvo';
 
 export interface Item {
 	json: Record<string, unknown>;
@@ -81,7 +82,7 @@ export async function executeWorkflow(n8n: N8nInstance, id: string): Promise<str
 }
 
 /** Runs an example workflow against a sandbox API started afresh; what its node output. */
-async function runExample(
+export async function runExample(
 	n8n: N8nInstance,
 	api: LoopbackServer,
 	id: string,
@@ -504,6 +505,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 
 	await checkAddedOperations(n8n, sandbox, checks);
 	await checkHostileAnswers(n8n, sandbox, checks);
+	await checkQyvoOperations(checks, n8n, sandbox);
 
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);

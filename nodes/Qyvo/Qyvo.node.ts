@@ -2,8 +2,14 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { testQyvoApiToken } from './helpers/credentialTest';
 import { deliverQyvoRequest } from './helpers/limits';
+import { getTemplates } from './methods/loadOptions';
 import { jsonApiRequestDefaults } from '../shared/requestDefaults';
 import { contactDescription } from './resources/contact';
+import { flowDescription } from './resources/flow';
+import { messageDescription } from './resources/message';
+import { sequenceDescription } from './resources/sequence';
+import { tagDescription } from './resources/tag';
+import { templateDescription } from './resources/template';
 
 export class Qyvo implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +19,8 @@ export class Qyvo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Update contacts of Qyvo AI phone outreach: name, email, tags and metadata',
+		description:
+			'WhatsApp marketing with Qyvo: contacts and tags, text and template messages, sequences and flows',
 		defaults: { name: 'Qyvo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,12 +35,24 @@ export class Qyvo implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Contact', value: 'contact' }],
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Flow', value: 'flow' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Sequence', value: 'sequence' },
+					{ name: 'Tag', value: 'tag' },
+					{ name: 'Template', value: 'template' },
+				],
 				default: 'contact',
 			},
 			...contactDescription,
+			...flowDescription,
+			...messageDescription,
+			...sequenceDescription,
+			...tagDescription,
+			...templateDescription,
 		],
 	};
 
-	methods = { credentialTest: { testQyvoApiToken } };
+	methods = { credentialTest: { testQyvoApiToken }, loadOptions: { getTemplates } };
 }

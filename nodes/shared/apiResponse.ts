@@ -175,6 +175,12 @@ export function apiError(
 	});
 }
 
+/** A node's own words for failures its API details further, like Qyvo's missing template variables. */
+export type ExplainFailure = (
+	statusCode: number,
+	body: unknown,
+) => { message: string; description: string } | undefined;
+
 /**
  * Requests are sent without following redirects, so that the key never reaches another host: a
  * redirect is a failure that says where it pointed.
@@ -204,7 +210,7 @@ export function redirectError(
  * Requests are sent with `ignoreHttpStatusErrors`, so that a failure reaches the user in the API's
  * own words and with its status code, instead of n8n's generic text and the request options.
  */
-export function throwOnApiError(service: Service): PostReceiveAction {
+export function throwOnApiError(service: Service, explain?: ExplainFailure): PostReceiveAction {
 	return async function throwApiError(
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
@@ -233,6 +239,8 @@ export function throwOnApiError(service: Service): PostReceiveAction {
 			this.getItemIndex(),
 			secrets,
 		);
+		const explained = explain?.(response.statusCode, response.body);
+		if (explained) Object.assign(error, explained);
 		if (response.statusCode === 429) retryAfterByError.set(error, retryAfterMs(response.headers));
 		throw error;
 	};

@@ -25,6 +25,7 @@ export async function loaderRequest<T>(
 		method: IHttpRequestMethods;
 		path: string;
 		qs?: IDataObject;
+		body?: IDataObject;
 		expected: string;
 		isExpected: (body: unknown) => body is T;
 	},
@@ -38,6 +39,7 @@ export async function loaderRequest<T>(
 			method: request.method,
 			url: joinUrl(baseUrl, request.path),
 			qs: request.qs,
+			body: request.body,
 			json: true,
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,

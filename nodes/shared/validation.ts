@@ -19,12 +19,12 @@ export function assertUuid(value: unknown, field: string): string {
 }
 
 /** For APIs whose docs say UUID while their examples show 26-character ULIDs. */
-export function assertUuidOrUlid(value: unknown, field: string): string {
+export function assertUuidOrUlid(value: unknown, field: string, what = "the contact's ID"): string {
 	const id = typeof value === 'string' ? value.trim() : '';
 	if (!UUID.test(id) && !ULID.test(id)) {
 		throw new InputError(
 			`${field} ${quote(value)} is not a valid ID`,
-			`${field} takes the contact's ID: a UUID like 550e8400-e29b-41d4-a716-446655440000, or a 26-character ID like 01J1Y8Z6K3M4N5P6Q7R8S9T0VW.`,
+			`${field} takes ${what}: a UUID like 550e8400-e29b-41d4-a716-446655440000, or a 26-character ID like 01J1Y8Z6K3M4N5P6Q7R8S9T0VW.`,
 		);
 	}
 	return id;
@@ -124,6 +124,25 @@ export function assertEmailOrEmpty(value: unknown, field: string): string {
 		throw new InputError(
 			`${field} ${quote(value)} is not an email address`,
 			`Write it like name@example.com, or leave ${field} empty to clear it.`,
+		);
+	}
+	return email;
+}
+
+/** Text that may not be empty, trimmed. */
+export function assertRequiredText(value: unknown, field: string): string {
+	const text = assertText(value ?? '', field).trim();
+	if (text === '') throw new InputError(`${field} is empty`, `Enter a value for ${field}.`);
+	return text;
+}
+
+/** An email address that may not be empty, trimmed. */
+export function assertEmail(value: unknown, field: string): string {
+	const email = assertRequiredText(value, field);
+	if (!EMAIL.test(email)) {
+		throw new InputError(
+			`${field} ${quote(value)} is not an email address`,
+			'Write it like name@example.com.',
 		);
 	}
 	return email;

@@ -187,7 +187,8 @@ describe('API failures', () => {
 		expect(items[0].json).toEqual({
 			error: 'Contact not found',
 			details: {
-				description: 'Qyvo found no such contact or campaign: check the ID or phone number',
+				description:
+					'Check the ID, phone or email: Qyvo answers 404 for what does not exist, a sequence or flow not published, or a record of another workspace.',
 				httpCode: '404',
 			},
 		});

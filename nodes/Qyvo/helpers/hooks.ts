@@ -1,25 +1,108 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../shared/collections';
-import { refuseInput } from '../../shared/errors';
+import { InputError, refuseInput } from '../../shared/errors';
 import { defaultCountry } from '../../shared/parameters';
 import { toE164 } from '../../shared/phone';
+import { asText, quote } from '../../shared/text';
 import {
 	assertAnyField,
+	assertEmail,
 	assertEmailOrEmpty,
+	assertRequiredText,
 	assertText,
 	assertUuidOrUlid,
 } from '../../shared/validation';
+
+/** Qyvo's limit on a contact's metadata, as JSON. */
+export const MAX_METADATA_BYTES = 64 * 1024;
+
+/** WhatsApp's longest text message. */
+export const MAX_TEXT_LENGTH = 4096;
+
+const TEMPLATE_STATUSES = ['APPROVED', 'PENDING', 'REJECTED'];
+
+// WhatsApp template languages: en, en_US, pt_BR, zh_Hant_HK
+const LANGUAGE = /^[a-z]{2,3}([_-][A-Za-z0-9]{2,4}){0,2}$/;
+
+function qyvoId(value: unknown, field: string, what: string): string {
+	return assertUuidOrUlid(assertRequiredText(value, field), field, what);
+}
+
+/** The identifier of the contact, as the chosen lookup put it in the body: exactly one. */
+function checkLookup(context: IExecuteSingleFunctions, body: IDataObject, keys: string[]): void {
+	const given = keys.filter((key) => key in body);
+	if (given.length !== 1) {
+		throw new InputError(
+			`Find Contact By ${quote(context.getNodeParameter('lookupBy', ''))} is not one of the choices`,
+			'Choose how to find the contact from the list.',
+		);
+	}
+	const [key] = given;
+	if (key === 'contact_id') {
+		body.contact_id = qyvoId(body.contact_id, 'Contact ID', "the contact's ID");
+	}
+	if (key === 'phone') body.phone = toE164(body.phone, 'Phone', defaultCountry(context));
+	if (key === 'email') body.email = assertEmail(body.email, 'Email');
+}
+
+function bodyOf(requestOptions: IHttpRequestOptions): IDataObject {
+	requestOptions.body ??= {};
+	return requestOptions.body as IDataObject;
+}
+
+/** Optional text filters: an empty one is left out, as it would filter nothing. */
+function dropEmpty(body: IDataObject, keys: string[]): void {
+	for (const key of keys) {
+		if (key in body && asText(body[key]).trim() === '') delete body[key];
+	}
+}
+
+/** Name/value pairs whose values Qyvo requires as strings (template placeholders). */
+function stringPairs(pairs: unknown, field: string): IDataObject {
+	const object = nameValuePairsToObject(pairs, field);
+	for (const [name, value] of Object.entries(object)) {
+		if (!['string', 'number', 'boolean'].includes(typeof value)) {
+			throw new InputError(
+				`${field} ${quote(name)} must be text, not ${quote(value)}`,
+				`Each value under ${field} is sent as text: use a string, a number or a boolean.`,
+			);
+		}
+		object[name] = String(value);
+	}
+	return object;
+}
+
+function metadataObject(pairs: unknown): IDataObject {
+	const metadata = nameValuePairsToObject(pairs, 'Metadata');
+	const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
+	if (bytes > MAX_METADATA_BYTES) {
+		throw new InputError(
+			`Metadata is ${Math.ceil(bytes / 1024)} KB as JSON; Qyvo keeps at most 64 KB`,
+			'Store less under Metadata, or keep large data elsewhere and store a link to it.',
+		);
+	}
+	return metadata;
+}
+
+function checkMaxCharacters(value: string, field: string, max: number): void {
+	// counted as Qyvo's server counts them: characters, not UTF-16 units (an emoji is one)
+	const length = [...value].length;
+	if (length > max) {
+		throw new InputError(
+			`${field} is ${length} characters long; the most is ${max}`,
+			`Shorten ${field} to ${max} characters or fewer, or send it as two messages.`,
+		);
+	}
+}
 
 export async function prepareContactUpdate(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
+	const body = bodyOf(requestOptions);
 	return refuseInput(this, requestOptions, () => {
-		// only the field of the chosen lookup is shown, so only it reaches the body
-		if ('contact_id' in body) body.contact_id = assertUuidOrUlid(body.contact_id, 'Contact ID');
-		if ('phone' in body) body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
+		checkLookup(this, body, ['contact_id', 'phone']);
 		assertAnyField(
 			body,
 			{ name: 'Name', email: 'Email', tags: 'Tags', metadata: 'Metadata' },
@@ -28,6 +111,155 @@ export async function prepareContactUpdate(
 		if ('name' in body) body.name = assertText(body.name, 'Name');
 		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
 		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
-		if ('metadata' in body) body.metadata = nameValuePairsToObject(body.metadata, 'Metadata');
+		if ('metadata' in body) body.metadata = metadataObject(body.metadata);
 	});
+}
+
+export async function prepareContactCreate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
+		if ('name' in body) body.name = assertText(body.name, 'Name');
+		// a new contact has no email to clear: an empty one is left out
+		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
+		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
+		if ('metadata' in body) body.metadata = metadataObject(body.metadata);
+		dropEmpty(body, ['email', 'tags']);
+	});
+}
+
+export async function prepareContactGet(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		checkLookup(this, body, ['contact_id', 'phone', 'email']);
+	});
+}
+
+export async function prepareContactSearch(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		if ('query' in body) body.query = assertText(body.query, 'Query').trim();
+		if ('tag' in body) body.tag = assertText(body.tag, 'Tag').trim();
+		dropEmpty(body, ['query', 'tag', 'email']);
+		if ('email' in body) body.email = assertEmail(body.email, 'Email');
+	});
+}
+
+export async function prepareTagChange(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		checkLookup(this, body, ['contact_id', 'phone']);
+		body.tag = assertRequiredText(body.tag, 'Tag');
+	});
+}
+
+export async function prepareSendText(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
+		assertRequiredText(body.message, 'Message');
+		body.message = assertText(body.message, 'Message');
+		checkMaxCharacters(body.message, 'Message', MAX_TEXT_LENGTH);
+	});
+}
+
+export async function prepareSendTemplate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
+		body.template_id = qyvoId(body.template_id, 'Template', "the template's ID");
+		if ('language' in body) {
+			body.language = assertText(body.language, 'Language').trim();
+			if (body.language === '') delete body.language;
+			else if (!LANGUAGE.test(body.language)) {
+				throw new InputError(
+					`Language ${quote(body.language)} is not a WhatsApp language code`,
+					'Write it as WhatsApp does, like en, en_US or pt_BR, or leave it empty to use any approved translation.',
+				);
+			}
+		}
+		if ('variables' in body) {
+			body.variables = stringPairs(body.variables, 'Variables');
+			if (Object.keys(body.variables).length === 0) delete body.variables;
+		}
+	});
+}
+
+export async function prepareTemplateGetAll(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		dropEmpty(body, ['status']);
+		if (!('status' in body)) return;
+		const status = assertText(body.status, 'Status').trim().toUpperCase();
+		if (!TEMPLATE_STATUSES.includes(status)) {
+			throw new InputError(
+				`Status ${quote(body.status)} is not a template status`,
+				`Use one of ${TEMPLATE_STATUSES.join(', ')}.`,
+			);
+		}
+		body.status = status;
+	});
+}
+
+export async function prepareTagGetAll(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = bodyOf(requestOptions);
+	return refuseInput(this, requestOptions, () => {
+		if ('name' in body) body.name = assertText(body.name, 'Name').trim();
+		dropEmpty(body, ['name']);
+	});
+}
+
+/** Checks the one ID a read by ID sends, like `template_id`. */
+export function prepareReadById(key: string, field: string, what: string) {
+	return async function prepareRead(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const body = bodyOf(requestOptions);
+		return refuseInput(this, requestOptions, () => {
+			body[key] = qyvoId(body[key], field, what);
+		});
+	};
+}
+
+/** Starting a sequence or flow: its ID, the contact by ID or phone, and the context object. */
+export function prepareSessionStart(key: string, field: string, what: string) {
+	return async function prepareStart(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const body = bodyOf(requestOptions);
+		return refuseInput(this, requestOptions, () => {
+			body[key] = qyvoId(body[key], field, what);
+			checkLookup(this, body, ['contact_id', 'phone']);
+			if ('context' in body) {
+				body.context = nameValuePairsToObject(body.context, 'Context');
+				if (Object.keys(body.context).length === 0) delete body.context;
+			}
+		});
+	};
 }

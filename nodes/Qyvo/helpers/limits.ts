@@ -1,4 +1,4 @@
-import { deliverWithinLimits } from '../../shared/delivery';
+import { deliverWithinLimits, type DeliveryRules } from '../../shared/delivery';
 
 /** Qyvo's published limit: 120 requests per token in any 60 seconds. */
 export const QYVO_LIMIT = {
@@ -6,10 +6,12 @@ export const QYVO_LIMIT = {
 	why: 'Qyvo allows 120 requests a minute per token.',
 };
 
-export const deliverQyvoRequest = deliverWithinLimits({
+export const QYVO_DELIVERY: DeliveryRules = {
 	service: 'Qyvo',
 	credentialType: 'qyvoApi',
 	secretField: 'apiToken',
 	kind: () => 'all',
 	requestsPerMinute: () => QYVO_LIMIT.perMinute,
-});
+};
+
+export const deliverQyvoRequest = deliverWithinLimits(QYVO_DELIVERY);

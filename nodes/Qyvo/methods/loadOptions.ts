@@ -1,0 +1,42 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { loaderRequest } from '../../shared/loader';
+import { QYVO_DELIVERY } from '../helpers/limits';
+
+interface QyvoTemplate {
+	id: string;
+	name: string;
+	category?: string;
+	languages?: string[];
+}
+
+function isTemplateList(body: unknown): body is QyvoTemplate[] {
+	return (
+		Array.isArray(body) &&
+		body.every(
+			(template) =>
+				typeof template === 'object' &&
+				template !== null &&
+				typeof (template as QyvoTemplate).id === 'string' &&
+				typeof (template as QyvoTemplate).name === 'string',
+		)
+	);
+}
+
+/** The account's approved templates: only those can be sent. */
+export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const templates = await loaderRequest(this, QYVO_DELIVERY, {
+		method: 'POST',
+		path: '/actions/list-templates',
+		body: { status: 'APPROVED' },
+		expected: 'a list of templates',
+		isExpected: isTemplateList,
+	});
+	return templates
+		.map((template) => ({
+			name: template.name,
+			value: template.id,
+			description: [template.category, template.languages?.join(', ')].filter(Boolean).join(' · '),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

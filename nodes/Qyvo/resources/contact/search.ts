@@ -1,0 +1,51 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { qyvoContactOptions, returnAllFields } from '../../shared/fields';
+
+const properties: INodeProperties[] = [
+	...returnAllFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description:
+			'Filters combined with AND. Qyvo answers with at most 50 contacts, the most recently active first: without filters, the 50 most recently active.',
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Only the contact with exactly this email address',
+				routing: { send: { type: 'body', property: 'email' } },
+			},
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. romain',
+				description: 'Text found anywhere in the name, phone or email, in any case',
+				routing: { send: { type: 'body', property: 'query' } },
+			},
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. vip',
+				description: 'Only contacts with exactly this tag',
+				routing: { send: { type: 'body', property: 'tag' } },
+			},
+		],
+	},
+	qyvoContactOptions,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['search'] } },
+	properties,
+);

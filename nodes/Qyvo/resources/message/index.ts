@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { outputObject } from '../../../shared/apiResponse';
+import { throwOnQyvoError } from '../../helpers/errors';
+import { prepareSendTemplate, prepareSendText } from '../../helpers/hooks';
+import { description as sendTemplateDescription } from './sendTemplate';
+import { description as sendTextDescription } from './sendText';
+
+export const messageDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		options: [
+			{
+				name: 'Send Template',
+				value: 'sendTemplate',
+				action: 'Send a template message',
+				description:
+					'Send an approved template, at any time: the way to reach a contact outside the 24-hour window',
+				routing: {
+					request: { method: 'POST', url: '/actions/send-template-message' },
+					send: { preSend: [prepareSendTemplate], paginate: true },
+					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+				},
+			},
+			{
+				name: 'Send Text',
+				value: 'sendText',
+				action: 'Send a text message',
+				description:
+					"Send free text, up to 4,096 characters: only within 24 hours of the contact's last message",
+				routing: {
+					request: { method: 'POST', url: '/actions/send-text-message' },
+					send: { preSend: [prepareSendText], paginate: true },
+					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+				},
+			},
+		],
+		default: 'sendTemplate',
+	},
+	...sendTemplateDescription,
+	...sendTextDescription,
+];

@@ -1,0 +1,28 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import {
+	contactLookupFields,
+	contextField,
+	idField,
+	qyvoContactOptions,
+} from '../../shared/fields';
+
+const properties: INodeProperties[] = [
+	idField({
+		displayName: 'Sequence ID',
+		name: 'sequenceId',
+		sendAs: 'sequence_id',
+		description: 'ID of the sequence to start, from its page in Qyvo. It must be published.',
+	}),
+	...contactLookupFields(
+		['contactId', 'phone'],
+		'to start it for. A phone number Qyvo does not know yet creates the contact, opted in',
+	),
+	contextField('sequence'),
+	qyvoContactOptions,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sequence'], operation: ['start'] } },
+	properties,
+);

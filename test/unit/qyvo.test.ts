@@ -1,0 +1,307 @@
+import {
+	NodeHelpers,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { explainQyvoFailure } from '../../nodes/Qyvo/helpers/errors';
+import { deliverQyvoRequest } from '../../nodes/Qyvo/helpers/limits';
+import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
+
+describe('explainQyvoFailure', () => {
+	it.each<[string, number, unknown, { message: string; description: string } | undefined]>([
+		[
+			'missing template variables, named with the placeholders',
+			422,
+			{
+				error: 'Template requires variables that were not provided.',
+				expected_placeholders: ['1', '2'],
+				missing: ['2'],
+			},
+			{
+				message: 'The template needs variables that were not given: 2',
+				description:
+					"Add a pair under Variables for each, named 2 (the template's placeholders are 1, 2). Qyvo said: Template requires variables that were not provided.",
+			},
+		],
+		[
+			'missing variables without the placeholders, numbers as names',
+			422,
+			{ error: 'Template requires variables that were not provided.', missing: [1, 3] },
+			{
+				message: 'The template needs variables that were not given: 1, 3',
+				description:
+					'Add a pair under Variables for each, named 1, 3. Qyvo said: Template requires variables that were not provided.',
+			},
+		],
+		[
+			'Meta error 131047 in the text',
+			422,
+			{ error: 'Meta rejected the message (#131047)' },
+			{
+				message: 'WhatsApp refused the text: the 24-hour window is closed, send a template instead',
+				description:
+					"WhatsApp accepts free text only within 24 hours of the contact's last message (Meta error 131047). Outside that window, use Message > Send Template with an approved template. Qyvo said: Meta rejected the message (#131047)",
+			},
+		],
+		[
+			'Meta error 131047 as a number field only',
+			422,
+			{ error: 'Message failed', code: 131047 },
+			{
+				message: 'WhatsApp refused the text: the 24-hour window is closed, send a template instead',
+				description:
+					"WhatsApp accepts free text only within 24 hours of the contact's last message (Meta error 131047). Outside that window, use Message > Send Template with an approved template. Qyvo said: Message failed",
+			},
+		],
+		['an empty missing list', 422, { error: 'Bad', missing: [] }, undefined],
+		['another Meta code', 422, { error: 'Meta error 1310470' }, undefined],
+		[
+			'a 404: the API words, and where to look',
+			404,
+			{ error: 'Template not found' },
+			{
+				message: 'Template not found',
+				description:
+					'Check the ID, phone or email: Qyvo answers 404 for what does not exist, a sequence or flow not published, or a record of another workspace.',
+			},
+		],
+		['a 404 without words keeps the generic hint', 404, '<html>', undefined],
+		['a success that mentions the code', 200, { note: 131047 }, undefined],
+	])('%s', (_case, statusCode, body, expected) => {
+		expect(explainQyvoFailure(statusCode, body)).toEqual(expected);
+	});
+});
+
+/** The contract's names ("Added in 0.2"), and the body key each field is sent as. */
+const OPERATIONS: Array<{
+	resource: string;
+	operation: string;
+	url: string;
+	fields: string[];
+	sends: Record<string, string>;
+	parameters?: INodeParameters;
+}> = [
+	{
+		resource: 'contact',
+		operation: 'create',
+		url: '/actions/create-contact',
+		fields: ['phone', 'additionalFields', 'options'],
+		sends: { phone: 'phone' },
+	},
+	...(['contactId', 'phone', 'email'] as const).map((lookupBy) => ({
+		resource: 'contact',
+		operation: 'get',
+		url: '/actions/get-contact',
+		fields: ['lookupBy', lookupBy, 'options'],
+		sends: { contactId: 'contact_id', phone: 'phone', email: 'email' },
+		parameters: { lookupBy },
+	})),
+	{
+		resource: 'contact',
+		operation: 'search',
+		url: '/actions/search-contacts',
+		fields: ['returnAll', 'limit', 'filters', 'options'],
+		sends: {},
+	},
+	...['addTag', 'removeTag'].flatMap((operation) =>
+		(['contactId', 'phone'] as const).map((lookupBy) => ({
+			resource: 'contact',
+			operation,
+			url: `/actions/${operation === 'addTag' ? 'add-tag' : 'remove-tag'}`,
+			fields: ['lookupBy', lookupBy, 'tag', 'options'],
+			sends: { contactId: 'contact_id', phone: 'phone', tag: 'tag' },
+			parameters: { lookupBy },
+		})),
+	),
+	{
+		resource: 'message',
+		operation: 'sendText',
+		url: '/actions/send-text-message',
+		fields: ['phone', 'message', 'options'],
+		sends: { phone: 'phone', message: 'message' },
+	},
+	{
+		resource: 'message',
+		operation: 'sendTemplate',
+		url: '/actions/send-template-message',
+		fields: ['phone', 'templateId', 'language', 'variables', 'options'],
+		sends: {
+			phone: 'phone',
+			templateId: 'template_id',
+			language: 'language',
+			variables: 'variables',
+		},
+	},
+	{
+		resource: 'template',
+		operation: 'getAll',
+		url: '/actions/list-templates',
+		fields: ['returnAll', 'limit', 'filters', 'options'],
+		sends: {},
+	},
+	{
+		resource: 'template',
+		operation: 'get',
+		url: '/actions/get-template',
+		fields: ['templateId', 'options'],
+		sends: { templateId: 'template_id' },
+	},
+	{
+		resource: 'tag',
+		operation: 'getAll',
+		url: '/actions/list-tags',
+		fields: ['returnAll', 'limit', 'filters', 'options'],
+		sends: {},
+	},
+	...(['sequence', 'flow'] as const).flatMap((resource) => [
+		{
+			resource,
+			operation: 'start',
+			url: `/actions/trigger-${resource}`,
+			fields: [`${resource}Id`, 'lookupBy', 'contactId', 'context', 'options'],
+			sends: { [`${resource}Id`]: `${resource}_id`, contactId: 'contact_id', context: 'context' },
+		},
+		{
+			resource,
+			operation: 'get',
+			url: `/actions/get-${resource}`,
+			fields: [`${resource}Id`, 'options'],
+			sends: { [`${resource}Id`]: `${resource}_id` },
+		},
+	]),
+];
+
+const nodeType = new Qyvo();
+const { description } = nodeType;
+
+function visibleProperties(parameters: INodeParameters): INodeProperties[] {
+	const withDefaults =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			null,
+			description,
+		) ?? parameters;
+	return description.properties.filter((property) =>
+		NodeHelpers.displayParameter(withDefaults, property, null, description),
+	);
+}
+
+describe('Qyvo description', () => {
+	it('has a resource for each part of the API', () => {
+		const resource = description.properties.find((property) => property.name === 'resource')!;
+		expect((resource.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+			'contact',
+			'flow',
+			'message',
+			'sequence',
+			'tag',
+			'template',
+		]);
+		expect(description.requestOperations?.pagination).toBe(deliverQyvoRequest);
+		expect(Object.keys(nodeType.methods?.loadOptions ?? {})).toEqual(['getTemplates']);
+	});
+
+	it.each(OPERATIONS)(
+		'$resource > $operation $parameters: POST $url through the limiter, with exactly its fields',
+		({ resource, operation, url, fields, sends, parameters }) => {
+			const visible = visibleProperties({ resource, operation, ...parameters });
+			const operationProperty = visible.find((property) => property.name === 'operation')!;
+			const option = (operationProperty.options as INodePropertyOptions[]).find(
+				(candidate) => candidate.value === operation,
+			)!;
+			expect(option.routing?.request).toEqual({ method: 'POST', url });
+			// paginate routes the request through deliverQyvoRequest: the rate limit and retries
+			expect(option.routing?.send?.paginate).toBe(true);
+			expect(option.routing?.send?.preSend).toHaveLength(1);
+			expect(option.routing?.output?.postReceive).toHaveLength(2);
+			expect(option.action).toMatch(/^[A-Z][a-z]/);
+
+			const names = visible
+				.map((property) => property.name)
+				.filter((name) => !['resource', 'operation'].includes(name));
+			expect(names.sort()).toEqual([...fields].sort());
+			// the lookup identifiers not chosen are hidden, and so not sent
+			const shownSends = Object.entries(sends).filter(([name]) => fields.includes(name));
+			for (const [name, key] of shownSends) {
+				const property = visible.find((candidate) => candidate.name === name)!;
+				expect(property.routing?.send).toEqual({ type: 'body', property: key });
+			}
+			const options = visible.find((property) => property.name === 'options')!;
+			const rate = (options.options as INodeProperties[]).find(
+				(candidate) => candidate.name === 'requestsPerMinute',
+			);
+			expect(rate?.default).toBe(120);
+		},
+	);
+
+	it('Get Many fields follow the convention: limit 50 applied to the answer, not sent', () => {
+		for (const [resource, operation] of [
+			['contact', 'search'],
+			['template', 'getAll'],
+			['tag', 'getAll'],
+		]) {
+			const visible = visibleProperties({ resource, operation });
+			const returnAll = visible.find((property) => property.name === 'returnAll')!;
+			const limit = visible.find((property) => property.name === 'limit')!;
+			expect([returnAll.default, returnAll.routing]).toEqual([false, undefined]);
+			expect([limit.default, limit.typeOptions, limit.routing]).toEqual([
+				50,
+				{ minValue: 1 },
+				{ output: { maxResults: '={{$value}}' } },
+			]);
+		}
+	});
+
+	it('the filters are the contract names, sent under the API keys', () => {
+		const filters = (resource: string, operation: string) =>
+			(
+				visibleProperties({ resource, operation }).find((property) => property.name === 'filters')!
+					.options as INodeProperties[]
+			).map((property) => [property.name, property.routing?.send?.property]);
+		expect(filters('contact', 'search')).toEqual([
+			['email', 'email'],
+			['query', 'query'],
+			['tag', 'tag'],
+		]);
+		expect(filters('template', 'getAll')).toEqual([['status', 'status']]);
+		expect(filters('tag', 'getAll')).toEqual([['name', 'name']]);
+	});
+
+	it('Create sends its additional fields under the API keys', () => {
+		const additional = visibleProperties({ resource: 'contact', operation: 'create' }).find(
+			(property) => property.name === 'additionalFields',
+		)!.options as INodeProperties[];
+		expect(additional.map((property) => [property.name, property.routing?.send?.property])).toEqual(
+			[
+				['email', 'email'],
+				['metadata', 'metadata'],
+				['name', 'name'],
+				['tags', 'tags'],
+			],
+		);
+	});
+
+	it('Send Template takes its template from the approved-templates dropdown', () => {
+		const templateId = visibleProperties({ resource: 'message', operation: 'sendTemplate' }).find(
+			(property) => property.name === 'templateId',
+		)!;
+		expect([templateId.type, templateId.typeOptions, templateId.required]).toEqual([
+			'options',
+			{ loadOptionsMethod: 'getTemplates' },
+			true,
+		]);
+	});
+
+	it('describes every field it shows', () => {
+		const undescribed = description.properties
+			.filter((property) => !['resource', 'operation', 'options'].includes(property.name))
+			.filter((property) => !property.description)
+			.map((property) => property.name);
+		expect(undescribed).toEqual([]);
+	});
+});
