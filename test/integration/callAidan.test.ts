@@ -158,8 +158,8 @@ describe('rules refuse bad input before any request', () => {
 		[
 			'an impossible phone number',
 			{ phoneNumber: '+1 415' },
-			'Phone Number "+1 415" is not a possible number',
-			'Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone Number "+1 415" is too short: write the whole number, like +14155552671',
+			'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'a lead source from an expression that CallAidan does not know',

@@ -131,14 +131,14 @@ describe('rules refuse bad input before any request', () => {
 		[
 			'an empty phone',
 			{ lookupBy: 'phone', phone: '={{ "" }}', updateFields: { name: 'R' } },
-			'Phone is empty',
-			'Enter a phone number. Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone is empty: give a number like +14155552671',
+			'Enter the phone number, or map it from the input. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'an impossible phone',
 			{ lookupBy: 'phone', phone: '+44 12', updateFields: { name: 'R' } },
-			'Phone "+44 12" is not a possible number',
-			'Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone "+44 12" is too short: write the whole number, like +14155552671',
+			'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'a tag holding a comma, from an array',
