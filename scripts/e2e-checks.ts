@@ -9,13 +9,15 @@ import type { Sandbox } from '../sandbox/main';
 import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
 import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
+import { checkErrorsInTheEditor } from './e2e/errorsInTheEditor';
+import { checkToolTestRuns } from './e2e/toolTestRun';
 
 interface Item {
 	json: Record<string, unknown>;
 	pairedItem?: { item: number } | Array<{ item: number }>;
 }
 
-class Checks {
+export class Checks {
 	readonly failures: string[] = [];
 
 	private passed = 0;
@@ -288,14 +290,14 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			[
 				'DNC',
 				'Phone "call me maybe" is not a phone number: write it like +14155552671',
-				'Contact not found',
+				'Contact not found (phone +14155550100)',
 				'DNC',
 			],
 		);
 		checks.equal(
 			'the refused phone was never sent',
 			guayaba.received.map((request) => (request.body as { phone: string }).phone).sort(),
-			['+11234567890', '+19995550100', '+442079460958'],
+			['+14155550100', '+14155552671', '+442079460958'],
 		);
 	});
 
@@ -479,6 +481,8 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);
 	await editor.setUpOwnerAndLogIn();
+	await checkToolTestRuns(checks, editor, sandbox);
+	await checkErrorsInTheEditor(checks, editor, sandbox);
 
 	await checks.section("the editor's REST API", async () => {
 		const nodeTypes = await editor.call<Array<{ name: string }>>('GET', '/types/nodes.json');

@@ -6,12 +6,15 @@ import {
 	type IExecutePaginationFunctions,
 	type IDataObject,
 	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import type { Service } from './apiResponse';
 import { refusedRequests } from './errors';
+import { nameTheContact } from './lookup';
 import { optionValue } from './parameters';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -146,6 +149,26 @@ async function waitForSlot(
 }
 
 /**
+ * A request a hook needs before the item's own (Guayaba's statuses, to read a status given by its
+ * label or ID), sent within the same per-credential limit. Failed answers are returned, not thrown.
+ */
+export async function sendWithinLimits(
+	context: IExecuteSingleFunctions,
+	rules: DeliveryRules,
+	request: IHttpRequestOptions,
+): Promise<IN8nHttpFullResponse> {
+	const method = String(request.method ?? 'GET').toUpperCase();
+	const key = await credentialKey(context, rules, method);
+	await waitForSlot(context, key, requestsPerMinute(context, rules.requestsPerMinute(method)));
+	return (await context.helpers.httpRequestWithAuthentication.call(context, rules.credentialType, {
+		...request,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	})) as IN8nHttpFullResponse;
+}
+
+/**
  * Sends an item's request within the credential's rate limit, and retries it alone when the API
  * answers 429 (after `Retry-After`), 502, 503 or 504, or the connection is reset. n8n calls it as
  * the operation's `pagination` function, the one declarative hook that wraps the sending itself.
@@ -178,6 +201,7 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 						waitedMs,
 						baseUrl: String(requestData.options.baseURL ?? ''),
 					});
+					nameTheContact(this, finalError, requestData.options);
 					if (this.continueOnFail()) return [failedItem(this, finalError)];
 					throw finalError;
 				}

@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
@@ -22,19 +23,20 @@ export class InputError extends Error {
  * Requests refused by a rule under Continue On Fail: they are not sent, and the delivery hook
  * outputs the refusal as the item's error instead (a preSend hook cannot output an item itself).
  */
-export const refusedRequests = new WeakMap<object, NodeOperationError>();
+export const refusedRequests = new WeakMap<object, NodeOperationError | NodeApiError>();
 
 /**
  * Runs a hook's rules on a request. Bad input stops the item with a NodeOperationError that names
- * the field and the value, before anything is sent.
+ * the field and the value, before anything is sent. A rule may ask the API (Guayaba's statuses):
+ * its failure stops the item as the API error it is.
  */
-export function refuseInput(
+export async function refuseInput(
 	context: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
-	check: () => void,
-): IHttpRequestOptions {
+	check: () => void | Promise<void>,
+): Promise<IHttpRequestOptions> {
 	try {
-		check();
+		await check();
 		return requestOptions;
 	} catch (error) {
 		const itemIndex = context.getItemIndex();
@@ -44,7 +46,9 @@ export function refuseInput(
 						description: error.description,
 						itemIndex,
 					})
-				: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+				: error instanceof NodeApiError
+					? error
+					: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		if (!context.continueOnFail()) throw refusal;
 		refusedRequests.set(requestOptions, refusal);
 		return requestOptions;

@@ -328,7 +328,7 @@ describe('API failures', () => {
 		);
 
 		expect(api.received).toHaveLength(1);
-		expect(error?.message).toBe('Contact not found');
+		expect(error?.message).toBe('Contact not found (phone +19995550100)');
 		expect(error?.httpCode).toBe('404');
 		expect(error?.description).toBe(
 			'Guayaba found no such contact or campaign: check the ID or phone number',
@@ -404,7 +404,7 @@ describe('Continue On Fail', () => {
 		expect(items.map((item) => item.json.error ?? null)).toEqual([
 			null,
 			'Phone "not a phone" is not a phone number: write it like +14155552671',
-			'Contact not found',
+			'Contact not found (phone +19995550100)',
 			null,
 		]);
 		expect(JSON.stringify(outputs)).not.toContain(GUAYABA_KEY);
@@ -438,7 +438,7 @@ describe('Continue (using error output)', () => {
 		expect(failed).toEqual([
 			{
 				json: {
-					error: 'Contact not found',
+					error: 'Contact not found (phone +19995550100)',
 					details: {
 						description: 'Guayaba found no such contact or campaign: check the ID or phone number',
 						httpCode: '404',

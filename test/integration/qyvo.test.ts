@@ -183,7 +183,7 @@ describe('API failures', () => {
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toMatchObject({
-			error: 'Contact not found',
+			error: 'Contact not found (phone +14155550199)',
 			details: { httpCode: '404' },
 		});
 		expect(items[1].json.tags).toEqual(['7']);
@@ -196,7 +196,7 @@ describe('API failures', () => {
 		const { error } = await runNode(
 			node({ lookupBy: 'contactId', contactId: romain.id, updateFields: { name: 'R' } }),
 		);
-		expect(error?.message).toBe('Contact not found');
+		expect(error?.message).toBe(`Contact not found (ID ${romain.id})`);
 	});
 
 	it('says the token was refused on 401', async () => {

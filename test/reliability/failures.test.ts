@@ -33,6 +33,8 @@ interface Subject {
 	parameters: INodeParameters;
 	/** Text only the first item's request body holds. */
 	firstItem: string;
+	/** How an error about the first item's contact names it. */
+	lookup: string;
 }
 
 const guayaba = new FakeGuayaba();
@@ -54,6 +56,7 @@ const subjects: Subject[] = [
 			updateFields: { status: 'DNC' },
 		},
 		firstItem: '+11234567890',
+		lookup: 'phone +11234567890',
 	},
 	{
 		service: 'CallAidan',
@@ -69,6 +72,7 @@ const subjects: Subject[] = [
 			updateFields: { notes: '={{ "row " + $json.row }}' },
 		},
 		firstItem: 'row 1',
+		lookup: `ID ${seedCallAidanContacts()[0].id}`,
 	},
 	{
 		service: 'Qyvo',
@@ -85,13 +89,14 @@ const subjects: Subject[] = [
 			updateFields: { name: '={{ "row " + $json.row }}' },
 		},
 		firstItem: 'row 1',
+		lookup: `ID ${seedQyvoContacts()[0].id}`,
 	},
 ];
 
 interface FailureCase {
 	name: string;
 	faults: Fault[];
-	/** The message the user sees; `{service}` stands for the vendor's name. */
+	/** The message the user sees; `{service}` stands for the vendor's name, `{lookup}` for the contact's phone or ID. */
 	message: string | RegExp;
 	httpCode?: string;
 	/** n8n's own Request Options collection, which its loader adds to every declarative node. */
@@ -109,7 +114,7 @@ const cases: FailureCase[] = [
 	{
 		name: '400 with the API words',
 		faults: [json(400, { error: 'Bad Request', message: 'phone is invalid' })],
-		message: 'phone is invalid',
+		message: 'phone is invalid ({lookup})',
 		httpCode: '400',
 	},
 	{
@@ -133,13 +138,13 @@ const cases: FailureCase[] = [
 	{
 		name: '404',
 		faults: [json(404, { error: 'Contact not found' })],
-		message: 'Contact not found',
+		message: 'Contact not found ({lookup})',
 		httpCode: '404',
 	},
 	{
 		name: '409',
 		faults: [json(409, { message: 'Phone number already exists' })],
-		message: 'Phone number already exists',
+		message: 'Phone number already exists ({lookup})',
 		httpCode: '409',
 	},
 	{
@@ -150,7 +155,7 @@ const cases: FailureCase[] = [
 				errors: { email: ['The email is taken.'] },
 			}),
 		],
-		message: 'The given data was invalid. (email: The email is taken.)',
+		message: 'The given data was invalid. (email: The email is taken.) ({lookup})',
 		httpCode: '422',
 	},
 	{
@@ -268,7 +273,9 @@ async function checkCase(failureCase: FailureCase, subject: Subject): Promise<vo
 	tally.cases++;
 	const message =
 		typeof failureCase.message === 'string'
-			? failureCase.message.replace('{service}', subject.service)
+			? failureCase.message
+					.replace('{service}', subject.service)
+					.replace('{lookup}', subject.lookup)
 			: new RegExp(failureCase.message.source.replace('\\{service\\}', subject.service));
 	// the first item meets the failure on every try; the second item is answered normally
 	subject.server.injectFaultsWhere(
@@ -311,7 +318,9 @@ describe('without Continue On Fail', () => {
 				json(404, { error: 'Contact not found' }),
 			);
 			const { error, run: stored } = await run(subject);
-			expect(error?.message).toBe('Contact not found');
+			// Guayaba's items differ by phone; the others update one contact ID
+			const lookup = subject.service === 'Guayaba' ? 'phone +14155552671' : subject.lookup;
+			expect(error?.message).toBe(`Contact not found (${lookup})`);
 			expect(error?.context?.itemIndex).toBe(1);
 			tally.named++;
 			expectNoSecret(subject, stored);

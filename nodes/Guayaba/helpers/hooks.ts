@@ -4,6 +4,7 @@ import { nameValuePairsToObject } from '../../shared/collections';
 import { refuseInput } from '../../shared/errors';
 import { toE164 } from '../../shared/phone';
 import { defaultCountry } from '../../shared/parameters';
+import { resolveStatus } from './statuses';
 import {
 	assertAnyField,
 	assertMaxLength,
@@ -17,10 +18,10 @@ export async function prepareUpdateByPhone(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	return refuseInput(this, requestOptions, () => {
+	return await refuseInput(this, requestOptions, async () => {
 		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
 		assertAnyField(body, { status: 'Status', campaignId: 'Campaign' }, 'Update by Phone');
-		checkStatusAndCampaign(body);
+		await checkStatusAndCampaign(this, body);
 	});
 }
 
@@ -29,7 +30,7 @@ export async function prepareUpdateById(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	return refuseInput(this, requestOptions, () => {
+	return await refuseInput(this, requestOptions, async () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
 		assertAnyField(
 			body,
@@ -55,11 +56,15 @@ export async function prepareUpdateById(
 			// the API replaces the whole object, so every pair is sent, even an empty list
 			body.customVariables = nameValuePairsToObject(body.customVariables, 'Custom Variables');
 		}
-		checkStatusAndCampaign(body);
+		await checkStatusAndCampaign(this, body);
 	});
 }
 
-function checkStatusAndCampaign(body: IDataObject): void {
-	if ('status' in body) assertNotEmpty(body.status, 'Status');
+// the status last: reading it may ask the API, which refused input elsewhere should not cost
+async function checkStatusAndCampaign(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+): Promise<void> {
 	if ('campaignId' in body) body.campaignId = assertUuid(body.campaignId, 'Campaign');
+	if ('status' in body) body.status = await resolveStatus(context, body.status);
 }

@@ -1,4 +1,4 @@
-import { deliverWithinLimits } from '../../shared/delivery';
+import { deliverWithinLimits, type DeliveryRules } from '../../shared/delivery';
 
 /** Guayaba's published limits per API key: 100 reads and 30 writes a minute (PUT counted as a write). */
 export const GUAYABA_WRITES = {
@@ -10,11 +10,13 @@ export const GUAYABA_READS = {
 	why: 'Guayaba allows 100 reads a minute per API key.',
 };
 
-export const deliverGuayabaRequest = deliverWithinLimits({
+export const GUAYABA_DELIVERY: DeliveryRules = {
 	service: 'Guayaba',
 	credentialType: 'guayabaApi',
 	secretField: 'apiKey',
 	kind: (method) => (method === 'GET' ? 'read' : 'write'),
 	requestsPerMinute: (method) =>
 		method === 'GET' ? GUAYABA_READS.perMinute : GUAYABA_WRITES.perMinute,
-});
+};
+
+export const deliverGuayabaRequest = deliverWithinLimits(GUAYABA_DELIVERY);
