@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- a developer script that runs n8n, never loaded by n8n; the sandbox owner password is made up */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
 	closeSync,
 	existsSync,
@@ -100,13 +100,12 @@ export function packPackage(): string {
 	for (const old of readdirSync(WORK).filter((name) => name.endsWith('.tgz')))
 		rmSync(path.join(WORK, old));
 	const log = openSync(BUILD_LOG, 'w');
-	try {
-		execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', log, log] });
-	} catch {
-		throw new Error(`the build failed: its output is in ${BUILD_LOG}`);
-	} finally {
-		closeSync(log);
-	}
+	const build = spawnSync('npm', ['run', 'build', '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', log, log],
+	});
+	closeSync(log);
+	if (build.status !== 0) throw new Error(`the build failed: its output is in ${BUILD_LOG}`);
 	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', WORK], {
 		cwd: ROOT,
 		encoding: 'utf8',
