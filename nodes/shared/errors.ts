@@ -3,6 +3,7 @@ import {
 	NodeOperationError,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type JsonObject,
 } from 'n8n-workflow';
 
 /**
@@ -49,8 +50,25 @@ export async function refuseInput(
 				: error instanceof NodeApiError
 					? error
 					: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-		if (!context.continueOnFail()) throw refusal;
+		if (!context.continueOnFail()) throw asRunError(refusal);
 		refusedRequests.set(requestOptions, refusal);
 		return requestOptions;
 	}
+}
+
+/**
+ * n8n's declarative engine (RoutingNode) turns any error a hook throws that is not a NodeApiError
+ * into one with the code "none", which the editor's error panel shows as "Error code: none". A
+ * refusal handed over as a NodeApiError without a code passes through unchanged: the panel shows
+ * its message and description only, as for any input error.
+ */
+function asRunError(refusal: NodeOperationError | NodeApiError): NodeApiError {
+	if (refusal instanceof NodeApiError) return refusal;
+	const error = new NodeApiError(refusal.node, {} as JsonObject, {
+		message: refusal.message,
+		description: refusal.description ?? undefined,
+		itemIndex: refusal.context.itemIndex as number | undefined,
+	});
+	error.httpCode = null;
+	return error;
 }
