@@ -481,7 +481,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);
 	await editor.setUpOwnerAndLogIn();
-	await checkToolTestRuns(checks, editor, sandbox);
+	await checkToolTestRuns(checks, editor, sandbox, n8n.major);
 	await checkErrorsInTheEditor(checks, editor, sandbox);
 
 	await checks.section("the editor's REST API", async () => {

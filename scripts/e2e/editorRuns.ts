@@ -64,6 +64,8 @@ export async function saveWorkflow(editor: EditorApi, workflow: Workflow): Promi
 		...node,
 	}));
 	return await editor.call<Workflow>('POST', '/rest/workflows', {
+		// n8n 1.x requires `active`
+		active: false,
 		settings: { executionOrder: 'v1' },
 		...workflow,
 		nodes,

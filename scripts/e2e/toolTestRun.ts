@@ -10,8 +10,16 @@ import type { Checks } from '../e2e-checks';
 import { ROOT, type EditorApi } from '../n8n-instance';
 import { executeStep, saveWorkflow, type Workflow } from './editorRuns';
 
-/** The editor's name for a tool in the $fromAI dialog and its `agentRequest`: spaces to `_`. */
-const editorToolName = (nodeName: string) => nodeName.replaceAll(' ', '_');
+/**
+ * The `agentRequest` the editor sends after the $fromAI dialog. n8n 2.x keys the values by the
+ * tool's name, which its editor makes by turning spaces into `_`; n8n 1.x sends them as they are,
+ * with no tool name.
+ */
+function agentRequest(major: number, nodeName: string, values: Record<string, unknown>) {
+	if (major < 2) return { query: values, tool: { name: '' } };
+	const toolName = nodeName.replaceAll(' ', '_');
+	return { query: { [toolName]: values }, tool: { name: toolName } };
+}
 
 /**
  * "Execute step" on each tool node of the AI Agent example, as the editor sends it after the
@@ -22,6 +30,7 @@ export async function checkToolTestRuns(
 	checks: Checks,
 	editor: EditorApi,
 	sandbox: Sandbox,
+	n8nMajor: number,
 ): Promise<void> {
 	const example = JSON.parse(
 		readFileSync(path.join(ROOT, 'examples/ai-agent-outreach-tools.json'), 'utf8'),
@@ -91,11 +100,12 @@ export async function checkToolTestRuns(
 		for (const tool of tools) {
 			const node = example.nodes.find((candidate) => candidate.type === tool.type)!;
 			tool.api.reset();
-			const toolName = editorToolName(node.name);
-			const run = await executeStep(editor, workflow, node.name, {
-				query: { [toolName]: tool.query },
-				tool: { name: toolName },
-			});
+			const run = await executeStep(
+				editor,
+				workflow,
+				node.name,
+				agentRequest(n8nMajor, node.name, tool.query),
+			);
 			const tasks = run.resultData.runData[node.name];
 			const response = tasks?.[0]?.data?.ai_tool?.[0]?.[0]?.json.response;
 			const contact = Array.isArray(response) ? (response[0] as Record<string, unknown>) : {};
