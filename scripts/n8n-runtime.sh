@@ -70,7 +70,7 @@ if [ ! -f "$N8N_HOME/.complete" ]; then
 	# n8n 1.x takes xlsx from cdn.sheetjs.com, which only the npm registry stands in for here
 	echo '{ "name": "n8n-runtime", "private": true, "overrides": { "xlsx": "npm:xlsx@0.18.5" } }' \
 		>"$N8N_HOME/package.json"
-	say "installing n8n@$N8N_VERSION into $N8N_HOME, once: about 4 minutes and 2 GB (output in $LOG)"
+	say "installing n8n@$N8N_VERSION into $N8N_HOME, once: about 4 minutes, then the native builds (output in $LOG)"
 	with_progress "installing n8n@$N8N_VERSION" \
 		bash -c "cd '$N8N_HOME' && npm install --no-audit --no-fund --ignore-scripts --loglevel=error 'n8n@$N8N_VERSION'"
 	for module in "${NATIVE_MODULES[@]}"; do

@@ -31,7 +31,7 @@ async function prepare(
 	{ fresh, steps }: { fresh: boolean; steps: Steps },
 ): Promise<{ n8n: N8nInstance; sandbox: Sandbox }> {
 	steps.next(
-		`n8n ${process.env.OUTREACH_N8N_VERSION ?? '2.40.7'} and Node 24 (the first time only: about 10 minutes and 4 GB in ${CACHE})`,
+		`n8n ${process.env.OUTREACH_N8N_VERSION ?? '2.40.7'} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`,
 	);
 	const runtime = n8nRuntime();
 	steps.next(`building and packing the package (build output in ${BUILD_LOG})`);
