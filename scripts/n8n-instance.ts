@@ -1,6 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- a developer script that runs n8n, never loaded by n8n; the sandbox owner password is made up */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 import { CALLAIDAN_KEY } from '../sandbox/callAidan';
@@ -11,6 +20,9 @@ import { QYVO_TOKEN } from '../sandbox/qyvo';
 // npm runs the scripts from the package root; the bundles live in node_modules/.cache
 export const ROOT = process.cwd();
 export const WORK = path.join(ROOT, 'node_modules/.cache/outreach');
+/** Where scripts/n8n-runtime.sh installs n8n and Node 24, outside the repository. */
+export const CACHE =
+	process.env.N8N_OUTREACH_CACHE ?? path.join(process.env.HOME ?? '', '.cache/n8n-nodes-outreach');
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -29,6 +41,21 @@ export const SANDBOX_CREDENTIALS = {
 export function say(message: string): void {
 	process.stderr.write(`[outreach] ${message}\n`);
 }
+
+/** Numbered steps, so that a long first start shows where it is. */
+export class Steps {
+	private done = 0;
+
+	constructor(private readonly total: number) {}
+
+	next(message: string): void {
+		this.done++;
+		process.stderr.write(`[${this.done}/${this.total}] ${message}\n`);
+	}
+}
+
+/** Where the build's and the n8n install's own output goes, instead of the terminal. */
+export const BUILD_LOG = path.join(WORK, 'build.log');
 
 /** A real n8n 2.x and the Node 24 it runs on, installed once into a cache outside the repo. */
 export interface N8nRuntime {
@@ -72,11 +99,13 @@ export function packPackage(): string {
 	mkdirSync(WORK, { recursive: true });
 	for (const old of readdirSync(WORK).filter((name) => name.endsWith('.tgz')))
 		rmSync(path.join(WORK, old));
-	say('building and packing the package');
-	execFileSync('npm', ['run', 'build', '--silent'], {
+	const log = openSync(BUILD_LOG, 'w');
+	const build = spawnSync('npm', ['run', 'build', '--silent'], {
 		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
+		stdio: ['ignore', log, log],
 	});
+	closeSync(log);
+	if (build.status !== 0) throw new Error(`the build failed: its output is in ${BUILD_LOG}`);
 	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', WORK], {
 		cwd: ROOT,
 		encoding: 'utf8',
@@ -130,20 +159,25 @@ export class N8nInstance {
 		};
 	}
 
+	/** Whether this user folder already holds an n8n database (workflows, credentials, owner). */
+	get hasUserData(): boolean {
+		return existsSync(path.join(this.home, '.n8n/database.sqlite'));
+	}
+
 	/**
-	 * A fresh user folder with the tarball installed where n8n's own Community Nodes install puts
-	 * packages (`<user folder>/.n8n/nodes/node_modules`), so node types are
-	 * `n8n-nodes-outreach.guayaba`; n8n-workflow is left to n8n, as there.
+	 * The tarball installed where n8n's own Community Nodes install puts packages
+	 * (`<user folder>/.n8n/nodes/node_modules`), so node types are `n8n-nodes-outreach.guayaba`;
+	 * n8n-workflow is left to n8n, as there. `fresh` starts from an empty user folder; otherwise
+	 * the user's workflows, credentials and login are kept and only the package is replaced.
 	 */
-	installPackage(tarball: string): void {
-		rmSync(this.home, { recursive: true, force: true });
+	installPackage(tarball: string, { fresh }: { fresh: boolean }): void {
+		if (fresh) rmSync(this.home, { recursive: true, force: true });
 		const nodesFolder = path.join(this.home, '.n8n/nodes');
 		mkdirSync(nodesFolder, { recursive: true });
 		writeFileSync(
 			path.join(nodesFolder, 'package.json'),
 			'{ "name": "installed-nodes", "private": true }\n',
 		);
-		say(`installing ${path.basename(tarball)} into ${nodesFolder}`);
 		execFileSync(
 			'npm',
 			[
@@ -157,6 +191,14 @@ export class N8nInstance {
 			],
 			{ cwd: nodesFolder, stdio: ['ignore', 'ignore', 'inherit'] },
 		);
+		// n8n gives a community package its own n8n-workflow through NODE_PATH, a fallback that a
+		// user folder inside this repository never reaches: the repository's node_modules comes
+		// first, a second n8n-workflow whose NodeApiError n8n does not recognise (it re-wraps the
+		// error, and its panel shows "Error code: none"). Pointing at n8n's copy gives what an
+		// installation outside the repository gets.
+		const ownCopy = path.join(nodesFolder, 'node_modules/n8n-workflow');
+		rmSync(ownCopy, { recursive: true, force: true });
+		symlinkSync(path.resolve(this.runtime.n8n, '../../../n8n-workflow'), ownCopy);
 	}
 
 	/**
@@ -212,7 +254,6 @@ export class N8nInstance {
 	}
 
 	async start(): Promise<void> {
-		say(`starting n8n ${this.runtime.version} on ${this.url}`);
 		const child = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
 			env: this.env,
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -44,28 +44,41 @@ fi
 export PATH="$(dirname "$NODE_BIN"):$PATH"
 export npm_config_nodedir="$NODE_HEADERS"
 
+# runs a long command with its output in $LOG, saying every 15 s that it is still going
+with_progress() {
+	local what=$1
+	shift
+	local started=$SECONDS
+	"$@" >>"$LOG" 2>&1 &
+	local job=$!
+	while kill -0 "$job" 2>/dev/null; do
+		sleep 15
+		kill -0 "$job" 2>/dev/null && say "  still $what ($((SECONDS - started)) s)"
+	done
+	if ! wait "$job"; then
+		say "failed while $what: the last lines of $LOG:"
+		tail -n 30 "$LOG" >&2
+		exit 1
+	fi
+}
+
 if [ ! -f "$N8N_HOME/.complete" ]; then
 	rm -rf "$N8N_HOME"
 	mkdir -p "$N8N_HOME"
+	LOG=$CACHE/n8n-$N8N_VERSION-install.log
+	: >"$LOG"
 	# n8n 1.x takes xlsx from cdn.sheetjs.com, which only the npm registry stands in for here
 	echo '{ "name": "n8n-runtime", "private": true, "overrides": { "xlsx": "npm:xlsx@0.18.5" } }' \
 		>"$N8N_HOME/package.json"
-	say "installing n8n@$N8N_VERSION into $N8N_HOME (scripts off; a first install takes minutes)"
-	(cd "$N8N_HOME" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error \
-		"n8n@$N8N_VERSION" >&2)
+	say "installing n8n@$N8N_VERSION into $N8N_HOME, once: about 4 minutes, then the native builds (output in $LOG)"
+	with_progress "installing n8n@$N8N_VERSION" \
+		bash -c "cd '$N8N_HOME' && npm install --no-audit --no-fund --ignore-scripts --loglevel=error 'n8n@$N8N_VERSION'"
 	for module in "${NATIVE_MODULES[@]}"; do
 		# n8n 1.x has no isolated-vm
 		[ -d "$N8N_HOME/node_modules/$module" ] || continue
-		say "building $module from source against the Node $("$NODE_BIN" -v) headers"
-		started=$SECONDS
-		(cd "$N8N_HOME" && npm rebuild "$module" --ignore-scripts=false --foreground-scripts \
-			--loglevel=error >&2) &
-		build=$!
-		while kill -0 "$build" 2>/dev/null; do
-			sleep 15
-			kill -0 "$build" 2>/dev/null && say "  still building $module ($((SECONDS - started)) s)"
-		done
-		wait "$build"
+		say "building $module from source against the Node $("$NODE_BIN" -v) headers (a few minutes; compiler output in $LOG)"
+		with_progress "building $module" \
+			bash -c "cd '$N8N_HOME' && npm rebuild '$module' --ignore-scripts=false --foreground-scripts --loglevel=error"
 	done
 	touch "$N8N_HOME/.complete"
 	say "n8n@$N8N_VERSION is ready"

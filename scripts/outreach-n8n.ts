@@ -1,9 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a developer script that runs n8n, never loaded by n8n */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import {
+	BUILD_LOG,
+	CACHE,
 	EditorApi,
 	N8nInstance,
 	n8nRuntime,
@@ -12,6 +14,7 @@ import {
 	ROOT,
 	SANDBOX_CREDENTIALS,
 	say,
+	Steps,
 	WORK,
 } from './n8n-instance';
 import { runEndToEndChecks } from './e2e-checks';
@@ -20,14 +23,28 @@ import { takeScreenshots } from './screenshots';
 // OUTREACH_PORT_OFFSET moves every port, so that two checkouts can run their suites side by side
 const PORT_OFFSET = Number(process.env.OUTREACH_PORT_OFFSET ?? 0);
 
+const START_STEPS = 6;
+
 async function prepare(
 	port: number,
 	home: string,
+	{ fresh, steps }: { fresh: boolean; steps: Steps },
 ): Promise<{ n8n: N8nInstance; sandbox: Sandbox }> {
+	steps.next(
+		`n8n ${process.env.OUTREACH_N8N_VERSION ?? '2.40.7'} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`,
+	);
 	const runtime = n8nRuntime();
+	steps.next(`building and packing the package (build output in ${BUILD_LOG})`);
 	const tarball = packPackage();
 	const n8n = new N8nInstance(runtime, home, port + PORT_OFFSET);
-	n8n.installPackage(tarball);
+	const keeping = !fresh && n8n.hasUserData;
+	steps.next(
+		keeping
+			? `installing ${path.basename(tarball)} into the n8n user folder ${home}, keeping your workflows, credentials and login`
+			: `installing ${path.basename(tarball)} into a new n8n user folder ${home}`,
+	);
+	n8n.installPackage(tarball, { fresh });
+	steps.next('starting the sandbox APIs');
 	const sandbox = await startSandbox(
 		Object.fromEntries(
 			Object.entries(SANDBOX_PORTS).map(([service, sandboxPort]) => [
@@ -36,19 +53,32 @@ async function prepare(
 			]),
 		) as typeof SANDBOX_PORTS,
 	);
-	say('importing the sandbox credentials and the example workflows');
+	const examples = readdirSync(path.join(ROOT, 'examples')).filter((name) =>
+		name.endsWith('.json'),
+	);
+	steps.next(
+		keeping
+			? `refreshing the ${examples.length} example workflows and the 3 sandbox credentials (changes you made to these are replaced; your own are kept)`
+			: `importing the ${examples.length} example workflows and the 3 sandbox credentials`,
+	);
 	await n8n.importSandboxCredentials(sandbox);
 	await n8n.importWorkflows(path.join(ROOT, 'examples'));
 	return { n8n, sandbox };
 }
 
 async function start(): Promise<void> {
-	const { n8n, sandbox } = await prepare(5678, path.join(WORK, 'n8n-home'));
+	const steps = new Steps(START_STEPS);
+	const { n8n, sandbox } = await prepare(5678, path.join(WORK, 'n8n-home'), {
+		fresh: process.argv.includes('--fresh'),
+		steps,
+	});
+	steps.next(`starting n8n on ${n8n.url}`);
 	await n8n.start();
 	await new EditorApi(n8n.url).setUpOwnerAndLogIn();
 	const examples = JSON.parse(
 		readFileSync(path.join(ROOT, 'examples/guayaba-bulk-do-not-call.json'), 'utf8'),
 	) as { id: string };
+	const requestLog = (server: { url: string }) => `${server.url}/__sandbox/requests`;
 	process.stdout.write(`
 n8n is running with n8n-nodes-outreach at ${n8n.url}
 
@@ -59,9 +89,12 @@ n8n is running with n8n-nodes-outreach at ${n8n.url}
        Guayaba    ${sandbox.baseUrls.guayaba}
        CallAidan  ${sandbox.baseUrls.callAidan}
        Qyvo       ${sandbox.baseUrls.qyvo}
-     (what they received: GET <base URL>/__sandbox/requests)
+     What each received: ${requestLog(sandbox.guayaba)}
+                         ${requestLog(sandbox.callAidan)}
+                         ${requestLog(sandbox.qyvo)}
 
-Press Ctrl-C to stop n8n and the sandbox.
+Your workflows and credentials are kept in ${n8n.home} from one start to the next
+("npm start -- --fresh" starts from an empty one). Press Ctrl-C to stop n8n and the sandbox.
 `);
 	const stop = async () => {
 		say('stopping');
@@ -74,7 +107,10 @@ Press Ctrl-C to stop n8n and the sandbox.
 }
 
 async function test(): Promise<void> {
-	const { n8n, sandbox } = await prepare(5690, path.join(WORK, 'n8n-e2e-home'));
+	const { n8n, sandbox } = await prepare(5690, path.join(WORK, 'n8n-e2e-home'), {
+		fresh: true,
+		steps: new Steps(5),
+	});
 	let failures: string[] = [];
 	try {
 		failures = await runEndToEndChecks(n8n, sandbox);
@@ -91,7 +127,10 @@ async function test(): Promise<void> {
 }
 
 async function screenshots(): Promise<void> {
-	const { n8n, sandbox } = await prepare(5692, path.join(WORK, 'n8n-screenshots-home'));
+	const { n8n, sandbox } = await prepare(5692, path.join(WORK, 'n8n-screenshots-home'), {
+		fresh: true,
+		steps: new Steps(5),
+	});
 	try {
 		await n8n.start();
 		await takeScreenshots(n8n, path.join(ROOT, 'docs/images'));

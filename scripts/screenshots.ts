@@ -30,12 +30,12 @@ const SHOTS: Shot[] = [
 	{
 		file: 'callaidan-tool.png',
 		workflowId: 'outreachExample3',
-		nodeName: 'CallAidan: set do-not-disturb',
+		nodeName: 'CallAidan set do-not-disturb',
 	},
 	{
 		file: 'qyvo-tool.png',
 		workflowId: 'outreachExample3',
-		nodeName: 'Qyvo: update contact by phone',
+		nodeName: 'Qyvo update contact by phone',
 	},
 ];
 

@@ -240,7 +240,10 @@ export function throwOnApiError(service: Service, explain?: ExplainFailure): Pos
 			secrets,
 		);
 		const explained = explain?.(response.statusCode, response.body);
-		if (explained) Object.assign(error, explained);
+		if (explained) {
+			error.message = redact(explained.message, secrets);
+			error.description = redact(explained.description, secrets);
+		}
 		if (response.statusCode === 429) retryAfterByError.set(error, retryAfterMs(response.headers));
 		throw error;
 	};

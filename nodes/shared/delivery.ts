@@ -14,6 +14,7 @@ import {
 import { answerSecrets, type Service } from './apiResponse';
 import { refusedRequests } from './errors';
 import { deliverPages, pagedListOf } from './pagination';
+import { nameTheContact } from './lookup';
 import { optionValue } from './parameters';
 import { hostOf, normalizedBaseUrl, withinTimeout } from './request';
 import { redact } from './secrets';
@@ -199,6 +200,7 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 						waitedMs,
 						baseUrl: String(requestData.options.baseURL ?? ''),
 					});
+					nameTheContact(this, finalError, requestData.options);
 					if (this.continueOnFail()) return [failedItem(this, finalError)];
 					throw finalError;
 				}
@@ -310,7 +312,7 @@ function withoutRequest(
  * credential, at the vendor's published rate.
  */
 export async function waitForLoaderSlot(
-	context: ILoadOptionsFunctions,
+	context: Pick<ILoadOptionsFunctions, 'getNode'>,
 	rules: DeliveryRules,
 	method: string,
 	credentials: IDataObject,

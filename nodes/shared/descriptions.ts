@@ -63,10 +63,14 @@ export function contactOptions(vendorLimit: VendorLimit): INodeProperties {
 	]);
 }
 
-/** Name/value pairs (`{ values: [{ name, value }] }`), sent by a hook as one JSON object. */
+/**
+ * Name/value pairs (`{ values: [{ name, value }] }`), sent by a hook as one JSON object. `pair`
+ * names one pair on its button (`Add Variable`), apart from Update Fields' own `Add Field`.
+ */
 export function nameValueCollection(field: {
 	displayName: string;
 	name: string;
+	pair: string;
 	sendAs: string;
 	description: string;
 }): INodeProperties {
@@ -74,13 +78,13 @@ export function nameValueCollection(field: {
 		displayName: field.displayName,
 		name: field.name,
 		type: 'fixedCollection',
-		placeholder: 'Add Field',
+		placeholder: `Add ${field.pair}`,
 		typeOptions: { multipleValues: true },
 		default: {},
 		description: field.description,
 		options: [
 			{
-				displayName: 'Field',
+				displayName: field.pair,
 				name: 'values',
 				values: [
 					{

@@ -4,5 +4,6 @@ export {
 	getCountries,
 	isSupportedCountry,
 	parsePhoneNumberFromString,
+	validatePhoneNumberLength,
 	type CountryCode,
 } from 'libphonenumber-js/min';

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHttpRequestMethods,
+	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
@@ -14,12 +15,13 @@ import { credentialSecrets } from './secrets';
 const LOADER_TIMEOUT_MS = 30_000;
 
 /**
- * A request of a dropdown loader, outside the declarative routing: the same rate budget, the same
+ * A request of a dropdown loader (or a hook's request before the item's own), outside the declarative routing: the same rate budget, the same
  * rules on redirects and secrets, and the same messages as the nodes' requests. `isExpected` checks
  * the shape of the answer; `expected` names it in the message when it does not fit.
  */
 export async function loaderRequest<T>(
-	context: ILoadOptionsFunctions,
+	// a hook that needs a side request (Guayaba's statuses) sends it the same way
+	context: ILoadOptionsFunctions | IExecuteSingleFunctions,
 	rules: DeliveryRules,
 	request: {
 		method: IHttpRequestMethods;

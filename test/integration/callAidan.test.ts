@@ -158,8 +158,8 @@ describe('rules refuse bad input before any request', () => {
 		[
 			'an impossible phone number',
 			{ phoneNumber: '+1 415' },
-			'Phone Number "+1 415" is not a possible number',
-			'Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone Number "+1 415" is too short: write the whole number, like +14155552671',
+			'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'a lead source from an expression that CallAidan does not know',
@@ -218,12 +218,12 @@ describe('API failures and Continue On Fail', () => {
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items.map((item) => item.json.error ?? item.json.is_dnd)).toEqual([
-			'Not found.',
+			`Not found. (ID ${missing})`,
 			true,
 			'Contact ID "x" is not a valid ID',
 		]);
 		expect(items[0].json).toEqual({
-			error: 'Not found.',
+			error: `Not found. (ID ${missing})`,
 			details: {
 				description: 'CallAidan found no such contact or campaign: check the ID or phone number',
 				httpCode: '404',
@@ -246,7 +246,7 @@ describe('API failures and Continue On Fail', () => {
 
 		const { error } = await runNode(node({ phoneNumber: '+14155550123' }));
 
-		expect(error?.message).toBe('phone_number: Enter a valid phone number.');
+		expect(error?.message).toBe(`phone_number: Enter a valid phone number. (ID ${maria.id})`);
 		expect(error?.description).toBe(
 			'CallAidan refused the request as invalid: check the fields sent',
 		);

@@ -117,8 +117,8 @@ describe('Contact > Create', () => {
 		[
 			'a phone that is not possible',
 			{ phoneNumber: '+12' },
-			'Phone Number "+12" is not a possible number',
-			'Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone Number "+12" is too short: write the whole number, like +14155552671',
+			'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'a bad email',
@@ -183,7 +183,7 @@ describe('Contact > Get', () => {
 			[
 				{
 					json: {
-						error: 'Not found.',
+						error: 'Not found. (ID 00000000-0000-4000-8000-000000000000)',
 						details: {
 							description:
 								'CallAidan found no such contact or campaign: check the ID or phone number',

@@ -231,14 +231,14 @@ describe('rules refuse bad input before any request', () => {
 		[
 			'an impossible phone number',
 			{ operation: 'updateByPhone', phone: '+12', updateFields: { status: 'active' } },
-			'Phone "+12" is not a possible number',
-			'Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone "+12" is too short: write the whole number, like +14155552671',
+			'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'a national number without Default Country',
 			{ operation: 'updateByPhone', phone: '(415) 555-2671', updateFields: { status: 'active' } },
-			'Phone "(415) 555-2671" has no country code',
-			'Write it in international form, like +14155552671, or set Default Country under Options (for example US for (415) 555-2671).',
+			'Phone "(415) 555-2671" has no country code: write it with + and the country code, like +14155552671, or set Default Country under Options',
+			'Default Country (for example US) reads numbers written without a +. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'a campaign that is not a UUID, from an expression',
@@ -328,7 +328,7 @@ describe('API failures', () => {
 		);
 
 		expect(api.received).toHaveLength(1);
-		expect(error?.message).toBe('Contact not found');
+		expect(error?.message).toBe('Contact not found (phone +19995550100)');
 		expect(error?.httpCode).toBe('404');
 		expect(error?.description).toBe(
 			'Guayaba found no such contact or campaign: check the ID or phone number',
@@ -403,8 +403,8 @@ describe('Continue On Fail', () => {
 		expect(items.map((item) => item.json.status ?? null)).toEqual(['DNC', null, null, 'DNC']);
 		expect(items.map((item) => item.json.error ?? null)).toEqual([
 			null,
-			'Phone "not a phone" has no country code',
-			'Contact not found',
+			'Phone "not a phone" is not a phone number: write it like +14155552671',
+			'Contact not found (phone +19995550100)',
 			null,
 		]);
 		expect(JSON.stringify(outputs)).not.toContain(GUAYABA_KEY);
@@ -438,7 +438,7 @@ describe('Continue (using error output)', () => {
 		expect(failed).toEqual([
 			{
 				json: {
-					error: 'Contact not found',
+					error: 'Contact not found (phone +19995550100)',
 					details: {
 						description: 'Guayaba found no such contact or campaign: check the ID or phone number',
 						httpCode: '404',
@@ -448,10 +448,10 @@ describe('Continue (using error output)', () => {
 			},
 			{
 				json: {
-					error: 'Phone "+1" is not a possible number',
+					error: 'Phone "+1" is too short: write the whole number, like +14155552671',
 					details: {
 						description:
-							'Write it in international form, like +14155552671, or set Default Country under Options.',
+							'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 					},
 				},
 				pairedItem: { item: 2 },

@@ -148,8 +148,8 @@ describe('Contact > Create', () => {
 		[
 			'a phone without country',
 			{ phoneNumber: '415 555 0100', campaignId: CAMPAIGNS[0].id },
-			'Phone Number "415 555 0100" has no country code',
-			'Write it in international form, like +14155552671, or set Default Country under Options (for example US for (415) 555-2671).',
+			'Phone Number "415 555 0100" has no country code: write it with + and the country code, like +14155552671, or set Default Country under Options',
+			'Default Country (for example US) reads numbers written without a +. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'no campaign',
@@ -245,7 +245,7 @@ describe('Contact > Create', () => {
 			outputs[0].map((item) => [item.json.phoneNumber ?? item.json.error, item.pairedItem]),
 		).toEqual([
 			['+14155550101', { item: 0 }],
-			['Phone Number "nope" has no country code', { item: 1 }],
+			['Phone Number "nope" is not a phone number: write it like +14155552671', { item: 1 }],
 			['+14155550102', { item: 2 }],
 		]);
 		expect(
@@ -291,7 +291,9 @@ describe('Contact > Fulfill', () => {
 		const { error } = await runNode(
 			node({ resource: 'contact', operation: 'fulfill', phone: '+12' }),
 		);
-		expect(error?.message).toBe('Phone "+12" is not a possible number');
+		expect(error?.message).toBe(
+			'Phone "+12" is too short: write the whole number, like +14155552671',
+		);
 		expect(api.received).toEqual([]);
 	});
 
@@ -299,7 +301,10 @@ describe('Contact > Fulfill', () => {
 		const { error } = await runNode(
 			node({ resource: 'contact', operation: 'fulfill', phone: '+19995550100' }),
 		);
-		expect([error?.message, error?.httpCode]).toEqual(['Contact not found', '404']);
+		expect([error?.message, error?.httpCode]).toEqual([
+			'Contact not found (phone +19995550100)',
+			'404',
+		]);
 	});
 });
 
@@ -472,7 +477,7 @@ describe('Contact > Get Many', () => {
 		[
 			'a phone search that is no phone',
 			{ search: 'Ana', searchBy: 'phone' },
-			'Search "Ana" has no country code',
+			'Search "Ana" is not a phone number: write it like +14155552671',
 		],
 		['an empty status', { status: ' ' }, 'Status is empty'],
 	])('refuses %s, with nothing sent', async (_case, filters, message) => {

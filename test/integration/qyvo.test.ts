@@ -131,14 +131,14 @@ describe('rules refuse bad input before any request', () => {
 		[
 			'an empty phone',
 			{ lookupBy: 'phone', phone: '={{ "" }}', updateFields: { name: 'R' } },
-			'Phone is empty',
-			'Enter a phone number. Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone is empty: give a number like +14155552671',
+			'Enter the phone number, or map it from the input. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'an impossible phone',
 			{ lookupBy: 'phone', phone: '+44 12', updateFields: { name: 'R' } },
-			'Phone "+44 12" is not a possible number',
-			'Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone "+44 12" is too short: write the whole number, like +14155552671',
+			'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'a tag holding a comma, from an array',
@@ -185,7 +185,7 @@ describe('API failures', () => {
 		const [items] = outputs;
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toEqual({
-			error: 'Contact not found',
+			error: 'Contact not found (phone +14155550199)',
 			details: {
 				description:
 					'Check the ID, phone or email: Qyvo answers 404 for what does not exist, a sequence or flow not published, or a record of another workspace.',
@@ -193,7 +193,8 @@ describe('API failures', () => {
 			},
 		});
 		expect(items[1].json).toEqual({
-			error: 'The given data was invalid. (email: The email has already been taken.)',
+			error:
+				'The given data was invalid. (email: The email has already been taken.) (phone +442079460958)',
 			details: {
 				description: 'Qyvo could not process the fields sent: check their values',
 				httpCode: '422',
@@ -210,7 +211,7 @@ describe('API failures', () => {
 		);
 		expect(api.received.map((request) => request.status)).toEqual([422]);
 		expect(error?.message).toBe(
-			'The given data was invalid. (email: The email has already been taken.)',
+			`The given data was invalid. (email: The email has already been taken.) (ID ${sam.id})`,
 		);
 		expect(error?.description).toBe('Qyvo could not process the fields sent: check their values');
 		expect(error?.httpCode).toBe('422');

@@ -148,7 +148,7 @@ describe('Contact > Get', () => {
 		const { error } = await runNode(
 			node('contact', 'get', { lookupBy: 'email', email: 'nobody@example.com' }),
 		);
-		expect(error?.message).toBe('Contact not found');
+		expect(error?.message).toBe('Contact not found (email nobody@example.com)');
 		expect(error?.httpCode).toBe('404');
 	});
 });
@@ -260,7 +260,7 @@ describe('Message > Send Text', () => {
 			node('message', 'sendText', { phone: sam.phone, message: 'Hello' }),
 		);
 		expect(error?.message).toBe(
-			'WhatsApp refused the text: the 24-hour window is closed, send a template instead',
+			`WhatsApp refused the text: the 24-hour window is closed, send a template instead (phone ${sam.phone})`,
 		);
 		expect(error?.description).toBe(
 			"WhatsApp accepts free text only within 24 hours of the contact's last message (Meta error 131047). Outside that window, use Message > Send Template with an approved template. Qyvo said: WhatsApp rejected the message: (#131047) Re-engagement message. More than 24 hours have passed since the customer last replied.",
@@ -283,7 +283,7 @@ describe('Message > Send Text', () => {
 			outputs[0].map((item) => [item.json.error ?? item.json.status, item.pairedItem]),
 		).toEqual([
 			[
-				'WhatsApp refused the text: the 24-hour window is closed, send a template instead',
+				`WhatsApp refused the text: the 24-hour window is closed, send a template instead (phone ${sam.phone})`,
 				{ item: 0 },
 			],
 			['sent', { item: 1 }],
@@ -352,7 +352,9 @@ describe('Message > Send Template', () => {
 				variables: { values: [{ name: '1', value: 'Romain' }] },
 			}),
 		);
-		expect(error?.message).toBe('The template needs variables that were not given: 2, 3');
+		expect(error?.message).toBe(
+			`The template needs variables that were not given: 2, 3 (phone ${romain.phone})`,
+		);
 		expect(error?.description).toBe(
 			"Add a pair under Variables for each, named 2, 3 (the template's placeholders are 1, 2, 3). Qyvo said: Template requires variables that were not provided.",
 		);
@@ -367,7 +369,7 @@ describe('Message > Send Template', () => {
 				variables: { values: [{ name: '1', value: '20%' }] },
 			}),
 		);
-		expect(error?.message).toBe('Template is not approved by Meta.');
+		expect(error?.message).toBe(`Template is not approved by Meta. (phone ${romain.phone})`);
 	});
 
 	it("the Template dropdown lists the account's approved templates, by name", async () => {
@@ -529,7 +531,7 @@ describe('Sequence and Flow', () => {
 				contactId: romain.id,
 			}),
 		);
-		expect(error?.message).toBe('Sequence not found or not published');
+		expect(error?.message).toBe(`Sequence not found or not published (ID ${romain.id})`);
 	});
 
 	it('Sequence > Get outputs the sequence', async () => {

@@ -56,8 +56,8 @@ describe('rules refuse bad input before any request', () => {
 			'contact',
 			'create',
 			{ phone: '415 555 0199', additionalFields: {} },
-			'Phone "415 555 0199" has no country code',
-			'Write it in international form, like +14155552671, or set Default Country under Options (for example US for (415) 555-2671).',
+			'Phone "415 555 0199" has no country code: write it with + and the country code, like +14155552671, or set Default Country under Options',
+			'Default Country (for example US) reads numbers written without a +. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'Create: a name that is not text',
@@ -243,8 +243,8 @@ describe('rules refuse bad input before any request', () => {
 			'sequence',
 			'start',
 			{ sequenceId: welcomeSeries.id, lookupBy: 'phone', phone: '+1 415' },
-			'Phone "+1 415" is not a possible number',
-			'Write it in international form, like +14155552671, or set Default Country under Options.',
+			'Phone "+1 415" is too short: write the whole number, like +14155552671',
+			'Check for missing digits. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
 		],
 		[
 			'Sequence Start: no sequence ID',

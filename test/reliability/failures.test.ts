@@ -33,6 +33,8 @@ interface Subject {
 	parameters: INodeParameters;
 	/** Text only the first item's request body holds. */
 	firstItem: string;
+	/** How an error about the first item's contact names it. */
+	lookup: string;
 }
 
 const guayaba = new FakeGuayaba();
@@ -54,6 +56,7 @@ const subjects: Subject[] = [
 			updateFields: { status: 'DNC' },
 		},
 		firstItem: '+11234567890',
+		lookup: 'phone +11234567890',
 	},
 	{
 		service: 'CallAidan',
@@ -69,6 +72,7 @@ const subjects: Subject[] = [
 			updateFields: { notes: '={{ "row " + $json.row }}' },
 		},
 		firstItem: 'row 1',
+		lookup: `ID ${seedCallAidanContacts()[0].id}`,
 	},
 	{
 		service: 'Qyvo',
@@ -85,6 +89,7 @@ const subjects: Subject[] = [
 			updateFields: { name: '={{ "row " + $json.row }}' },
 		},
 		firstItem: 'row 1',
+		lookup: `ID ${seedQyvoContacts()[0].id}`,
 	},
 ];
 
@@ -92,7 +97,7 @@ interface FailureCase {
 	name: string;
 	/** A function when the faults need what exists only once the servers run. */
 	faults: Fault[] | (() => Fault[]);
-	/** The message the user sees; `{service}` stands for the vendor's name. */
+	/** The message the user sees; `{service}` stands for the vendor's name, `{lookup}` for the contact's phone or ID. */
 	message: string | RegExp;
 	httpCode?: string;
 	description?: string | RegExp;
@@ -137,7 +142,7 @@ const cases: FailureCase[] = [
 	{
 		name: '400 with the API words',
 		faults: [json(400, { error: 'Bad Request', message: 'phone is invalid' })],
-		message: 'phone is invalid',
+		message: 'phone is invalid ({lookup})',
 		httpCode: '400',
 	},
 	{
@@ -161,13 +166,13 @@ const cases: FailureCase[] = [
 	{
 		name: '404',
 		faults: [json(404, { error: 'Contact not found' })],
-		message: 'Contact not found',
+		message: 'Contact not found ({lookup})',
 		httpCode: '404',
 	},
 	{
 		name: '409',
 		faults: [json(409, { message: 'Phone number already exists' })],
-		message: 'Phone number already exists',
+		message: 'Phone number already exists ({lookup})',
 		httpCode: '409',
 	},
 	{
@@ -178,7 +183,7 @@ const cases: FailureCase[] = [
 				errors: { email: ['The email is taken.'] },
 			}),
 		],
-		message: 'The given data was invalid. (email: The email is taken.)',
+		message: 'The given data was invalid. (email: The email is taken.) ({lookup})',
 		httpCode: '422',
 	},
 	{
@@ -258,7 +263,7 @@ const cases: FailureCase[] = [
 	{
 		name: 'a 400 whose words echo the key',
 		faults: [{ echo: 400 }],
-		message: 'Invalid API key [redacted]',
+		message: 'Invalid API key [redacted] ({lookup})',
 		httpCode: '400',
 	},
 	{
@@ -270,14 +275,14 @@ const cases: FailureCase[] = [
 	{
 		name: 'an error body nested 1,000 levels deep',
 		faults: [{ status: 400, body: nested(1000), headers: { 'Content-Type': 'application/json' } }],
-		message: '{service} refused the request as invalid: check the fields sent',
+		message: '{service} refused the request as invalid: check the fields sent ({lookup})',
 		httpCode: '400',
 		maxLoopLagMs: 250,
 	},
 	{
 		name: 'an error body nested 3,000 levels deep',
 		faults: [{ status: 422, body: nested(3000), headers: { 'Content-Type': 'application/json' } }],
-		message: '{service} could not process the fields sent: check their values',
+		message: '{service} could not process the fields sent: check their values ({lookup})',
 		httpCode: '422',
 		maxLoopLagMs: 250,
 	},
@@ -295,7 +300,7 @@ const cases: FailureCase[] = [
 	{
 		name: 'a JSON error message of 20 MB',
 		faults: [json(400, { message: 'x'.repeat(20_000_000) })],
-		message: `${'x'.repeat(297)}...`,
+		message: `${'x'.repeat(297)}... ({lookup})`,
 		httpCode: '400',
 	},
 	{
@@ -416,7 +421,7 @@ async function checkCase(failureCase: FailureCase, subject: Subject): Promise<vo
 	tally.cases++;
 	const forService = (text: string | RegExp): string | RegExp =>
 		typeof text === 'string'
-			? text.replace('{service}', subject.service)
+			? text.replace('{service}', subject.service).replace('{lookup}', subject.lookup)
 			: new RegExp(text.source.replace('\\{service\\}', subject.service));
 	const message = forService(failureCase.message);
 	const faults =
@@ -470,7 +475,9 @@ describe('without Continue On Fail', () => {
 			);
 			const { error, run: stored } = await run(subject);
 			const secretsFound = secretsIn(subject, stored);
-			expect(error?.message).toBe('Contact not found');
+			// Guayaba's items differ by phone; the others update one contact ID
+			const lookup = subject.service === 'Guayaba' ? 'phone +14155552671' : subject.lookup;
+			expect(error?.message).toBe(`Contact not found (${lookup})`);
 			expect(error?.context?.itemIndex).toBe(1);
 			expect(secretsFound).toBe(0);
 			tally.named++;

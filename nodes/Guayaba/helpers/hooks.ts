@@ -4,6 +4,7 @@ import { replacingPairsToObject } from '../../shared/collections';
 import { refuseInput } from '../../shared/errors';
 import { toE164 } from '../../shared/phone';
 import { defaultCountry } from '../../shared/parameters';
+import { resolveStatus } from './statuses';
 import {
 	assertAnyField,
 	assertMaxLength,
@@ -18,10 +19,10 @@ export async function prepareUpdateByPhone(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	return refuseInput(this, requestOptions, () => {
+	return await refuseInput(this, requestOptions, async () => {
 		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
 		assertAnyField(body, { status: 'Status', campaignId: 'Campaign' }, 'Update by Phone');
-		checkStatusAndCampaign(body);
+		await checkStatusAndCampaign(this, body);
 	});
 }
 
@@ -32,7 +33,7 @@ export async function prepareUpdateById(
 	const body = requestOptions.body as IDataObject;
 	const clearCustomVariables =
 		this.getNodeParameter('updateFields.clearCustomVariables', false) === true;
-	return refuseInput(this, requestOptions, () => {
+	return await refuseInput(this, requestOptions, async () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
 		if (clearCustomVariables || 'customVariables' in body) {
 			// the API replaces the whole object, so every pair is sent, and an empty one only on purpose
@@ -64,11 +65,15 @@ export async function prepareUpdateById(
 			body.phoneNumber = toE164(body.phoneNumber, 'Phone Number', defaultCountry(this));
 		}
 		if ('timezone' in body) body.timezone = assertTimeZone(body.timezone, 'Timezone');
-		checkStatusAndCampaign(body);
+		await checkStatusAndCampaign(this, body);
 	});
 }
 
-function checkStatusAndCampaign(body: IDataObject): void {
-	if ('status' in body) assertNotEmpty(assertText(body.status, 'Status'), 'Status');
+// the status last: reading it may ask the API, which refused input elsewhere should not cost
+async function checkStatusAndCampaign(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+): Promise<void> {
 	if ('campaignId' in body) body.campaignId = assertUuid(body.campaignId, 'Campaign');
+	if ('status' in body) body.status = await resolveStatus(context, body.status);
 }

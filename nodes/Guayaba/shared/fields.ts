@@ -5,9 +5,11 @@ export const statusField: INodeProperties = {
 	name: 'status',
 	type: 'options',
 	typeOptions: { loadOptionsMethod: 'getStatuses' },
+	// an expression or an AI agent may give the label or any letter case: the node reads it
+	allowArbitraryValues: true,
 	default: '',
 	description:
-		'Status to give the contact, from your account\'s statuses. A terminal status (like fulfilled, paused or DNC) cancels every scheduled call, SMS and WhatsApp message; active reschedules outreach. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'Status to give the contact, from your account\'s statuses. A terminal status (like fulfilled, paused or DNC) cancels every scheduled call, SMS and WhatsApp message; active reschedules outreach. An expression may give the status name, its label (Do Not Call) in any letter case, or its ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	routing: { send: { type: 'body', property: 'status' } },
 };
 

@@ -96,6 +96,7 @@ export function contextField(what: string): INodeProperties {
 	return nameValueCollection({
 		displayName: 'Context',
 		name: 'context',
+		pair: 'Context Value',
 		sendAs: 'context',
 		description: `Data the ${what} can use, as {{context.name}} in its messages and conditions`,
 	});

@@ -28,6 +28,7 @@ export const businessNameField: INodeProperties = {
 export const customFieldsField: INodeProperties = nameValueCollection({
 	displayName: 'Custom Fields',
 	name: 'customFields',
+	pair: 'Custom Field',
 	sendAs: 'custom_fields',
 	description:
 		"Values of your company's custom fields, by field name. CallAidan silently drops names that are not custom fields of your company, so check the spelling.",

@@ -64,6 +64,7 @@ const properties: INodeProperties[] = [
 		nameValueCollection({
 			displayName: 'Custom Variables',
 			name: 'customVariables',
+			pair: 'Variable',
 			sendAs: 'customVariables',
 			description:
 				"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",

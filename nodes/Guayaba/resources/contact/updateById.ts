@@ -25,6 +25,7 @@ const properties: INodeProperties[] = [
 		nameValueCollection({
 			displayName: 'Custom Variables',
 			name: 'customVariables',
+			pair: 'Variable',
 			sendAs: 'customVariables',
 			description:
 				'Custom data of the contact. The API replaces the whole object: pairs not listed here are removed. To remove them all, use Clear All Custom Variables instead.',

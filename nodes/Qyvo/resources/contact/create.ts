@@ -25,6 +25,7 @@ const properties: INodeProperties[] = [
 			nameValueCollection({
 				displayName: 'Metadata',
 				name: 'metadata',
+				pair: 'Metadata',
 				sendAs: 'metadata',
 				description: 'Data to store on the contact (up to about 64 KB), as name/value pairs',
 			}),

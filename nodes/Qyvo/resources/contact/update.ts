@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 		nameValueCollection({
 			displayName: 'Metadata',
 			name: 'metadata',
+			pair: 'Metadata',
 			sendAs: 'metadata',
 			description:
 				'Data to store on the contact. Qyvo merges it one level deep: names listed here are set, other names are kept.',

@@ -31,6 +31,7 @@ const properties: INodeProperties[] = [
 	nameValueCollection({
 		displayName: 'Variables',
 		name: 'variables',
+		pair: 'Variable',
 		sendAs: 'variables',
 		description:
 			'Values for the placeholders of the template, named as they are in it: 1 for {{1}}, 2 for {{2}}. Each value is sent as text.',
