@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { testQyvoApiToken } from './helpers/credentialTest';
 import { deliverQyvoRequest } from './helpers/limits';
 import { jsonApiRequestDefaults } from '../shared/requestDefaults';
 import { contactDescription } from './resources/contact';
@@ -18,7 +17,7 @@ export class Qyvo implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'qyvoApi', required: true, testedBy: 'testQyvoApiToken' }],
+		credentials: [{ name: 'qyvoApi', required: true }],
 		requestDefaults: jsonApiRequestDefaults,
 		// every request goes through the credential's rate limit and the retry rules
 		requestOperations: { pagination: deliverQyvoRequest },
@@ -34,6 +33,4 @@ export class Qyvo implements INodeType {
 			...contactDescription,
 		],
 	};
-
-	methods = { credentialTest: { testQyvoApiToken } };
 }
