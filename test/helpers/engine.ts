@@ -1,10 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code: it runs in Jest, never inside n8n */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
-// n8n-core keeps its settings in the user folder: give each test run a fresh one
-process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-outreach-test-'));
+// n8n-core keeps its settings in the user folder: jest's globalSetup makes a fresh one (userFolder.ts)
+if (!process.env.N8N_USER_FOLDER)
+	throw new Error('Run the tests with jest: its globalSetup sets N8N_USER_FOLDER');
 // n8n-core logs every item error it sees; the tests assert on the errors themselves
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
