@@ -8,6 +8,7 @@ import { CAMPAIGNS, GUAYABA_KEY, seedContacts, STATUSES, UPDATED_AT } from '../s
 import type { Sandbox } from '../sandbox/main';
 import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
 import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
+import { checkCredentialTestsAtStrangeHosts } from './e2e/credentialTests';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 
 interface Item {
@@ -571,6 +572,8 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			);
 		}
 	});
+
+	await checkCredentialTestsAtStrangeHosts(checks, editor);
 
 	await checks.section('no secret in anything n8n printed', async () => {
 		await n8n.stop();
