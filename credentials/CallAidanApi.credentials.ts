@@ -1,6 +1,13 @@
-import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
-// tested by the CallAidan node (testedBy), which reads the status code of a read-only request
+import { keyTest } from '../nodes/shared/credentialTest';
+
 export class CallAidanApi implements ICredentialType {
 	name = 'callAidanApi';
 
@@ -34,4 +41,16 @@ export class CallAidanApi implements ICredentialType {
 		type: 'generic',
 		properties: { headers: { Authorization: '={{$credentials.apiKey}}' } },
 	};
+
+	// CallAidan documents no read that answers 2xx without an existing record: no contact has the
+	// nil UUID, so a good key gets 404 in the { "detail": ... } shape of the API's framework
+	test: ICredentialTestRequest = keyTest({
+		service: 'CallAidan',
+		secret: 'API key',
+		secretSource: 'your CallAidan account',
+		method: 'GET',
+		path: '/contacts/00000000-0000-0000-0000-000000000000/',
+		acceptedErrorStatus: 404,
+		acceptedErrorField: 'detail',
+	});
 }

@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { keyTest } from '../nodes/shared/credentialTest';
+
 export class GuayabaApi implements ICredentialType {
 	name = 'guayabaApi';
 
@@ -40,20 +42,11 @@ export class GuayabaApi implements ICredentialType {
 		properties: { headers: { 'X-API-Key': '={{$credentials.apiKey}}' } },
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/contacts/statuses',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'The API key was refused: check it in the Guayaba dashboard',
-				},
-			},
-		],
-	};
+	test: ICredentialTestRequest = keyTest({
+		service: 'Guayaba',
+		secret: 'API key',
+		secretSource: 'the Guayaba dashboard',
+		method: 'GET',
+		path: '/contacts/statuses',
+	});
 }

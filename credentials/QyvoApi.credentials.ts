@@ -1,6 +1,13 @@
-import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
-// tested by the Qyvo node (testedBy), which reads the status code of a read-only request
+import { keyTest } from '../nodes/shared/credentialTest';
+
 export class QyvoApi implements ICredentialType {
 	name = 'qyvoApi';
 
@@ -33,4 +40,13 @@ export class QyvoApi implements ICredentialType {
 		type: 'generic',
 		properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } },
 	};
+
+	// the user and tenant the token belongs to
+	test: ICredentialTestRequest = keyTest({
+		service: 'Qyvo',
+		secret: 'API token',
+		secretSource: 'your Qyvo account',
+		method: 'GET',
+		path: '/me',
+	});
 }

@@ -4,6 +4,14 @@ import { LoopbackServer } from './server';
 
 export const QYVO_TOKEN = 'qyvo_tok_5e4d3c2b1a-test-token-never-shown';
 
+/** `GET /me`: the user the token belongs to, and their workspace */
+export const QYVO_USER = {
+	id: 1,
+	email: 'owner@example.com',
+	name: 'Sandbox Owner',
+	tenant: { id: '9b2f6a1e-4c3d-4e5f-8a7b-0c1d2e3f4a5b', name: 'Sandbox Workspace' },
+};
+
 /** The path of Qyvo's base URL, so that the tests prove the base path is kept. */
 export const QYVO_BASE_PATH = '/api/v1';
 
@@ -296,6 +304,9 @@ export class FakeQyvo extends LoopbackServer {
 	private route(request: ReceivedRequest): Answer {
 		if (request.headers.authorization !== `Bearer ${QYVO_TOKEN}`) {
 			return { status: 401, body: { message: 'Unauthenticated.' } };
+		}
+		if (request.method === 'GET' && request.path === `${QYVO_BASE_PATH}/me`) {
+			return { status: 200, body: QYVO_USER };
 		}
 		const body = (request.body ?? {}) as Body;
 		const prefix = `${QYVO_BASE_PATH}/actions/`;

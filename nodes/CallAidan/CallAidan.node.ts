@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { testCallAidanApiKey } from './helpers/credentialTest';
 import { deliverCallAidanRequest } from './helpers/limits';
 import { jsonApiRequestDefaults } from '../shared/requestDefaults';
 import { contactDescription } from './resources/contact';
@@ -19,7 +18,7 @@ export class CallAidan implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'callAidanApi', required: true, testedBy: 'testCallAidanApiKey' }],
+		credentials: [{ name: 'callAidanApi', required: true }],
 		requestDefaults: jsonApiRequestDefaults,
 		// every request goes through the credential's rate limit and the retry rules
 		requestOperations: { pagination: deliverCallAidanRequest },
@@ -35,6 +34,4 @@ export class CallAidan implements INodeType {
 			...contactDescription,
 		],
 	};
-
-	methods = { credentialTest: { testCallAidanApiKey } };
 }

@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { testQyvoApiToken } from './helpers/credentialTest';
 import { deliverQyvoRequest } from './helpers/limits';
 import { getTemplates } from './methods/loadOptions';
 import { jsonApiRequestDefaults } from '../shared/requestDefaults';
@@ -25,7 +24,7 @@ export class Qyvo implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'qyvoApi', required: true, testedBy: 'testQyvoApiToken' }],
+		credentials: [{ name: 'qyvoApi', required: true }],
 		requestDefaults: jsonApiRequestDefaults,
 		// every request goes through the credential's rate limit and the retry rules
 		requestOperations: { pagination: deliverQyvoRequest },
@@ -54,5 +53,5 @@ export class Qyvo implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { testQyvoApiToken }, loadOptions: { getTemplates } };
+	methods = { loadOptions: { getTemplates } };
 }

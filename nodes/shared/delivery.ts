@@ -163,7 +163,10 @@ async function waitForSlot(
  */
 export function deliverWithinLimits(rules: DeliveryRules) {
 	const policy = rules.policy ?? DEFAULT_RETRY_POLICY;
-	return async function deliverRequest(
+	// the rules ride along, so that tests can rebuild a node's delivery with a shorter policy
+	return Object.assign(deliverRequest, { rules });
+
+	async function deliverRequest(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
@@ -213,7 +216,7 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 				}
 			}
 		}
-	};
+	}
 }
 
 /** With Include Delivery Details on, each item tells how often it was sent and how long it waited. */

@@ -1,15 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code: it runs in Jest, never inside n8n */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
-// n8n-core keeps its settings in the user folder: give each test run a fresh one
-process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-outreach-test-'));
+// n8n-core keeps its settings in the user folder: jest's globalSetup makes a fresh one (userFolder.ts)
+if (!process.env.N8N_USER_FOLDER)
+	throw new Error('Run the tests with jest: its globalSetup sets N8N_USER_FOLDER');
 // n8n-core logs every item error it sees; the tests assert on the errors themselves
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import {
-	CredentialTestContext,
 	DirectoryLoader,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
@@ -255,50 +252,40 @@ export async function testCredential(
 		type: credentialType.name,
 		data,
 	});
+	// n8n 2.40's CredentialsTester.runRequestTest, step by step
+	let response: INodeExecutionData[][] | null | undefined;
 	try {
-		await routingNode.runNode();
+		response = await routingNode.runNode();
 	} catch (error) {
-		const response = (error as { cause?: { response?: { status: number; statusText?: string } } })
-			.cause?.response;
-		if (!response) return { status: 'Error', message: (error as Error).message };
-		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseCode' && rule.properties.value === response.status) {
+		const cause = (
+			error as { cause?: { code?: string; response?: { status: number; statusText?: string } } }
+		).cause;
+		if (cause?.response) {
+			const { status, statusText } = cause.response;
+			for (const rule of test.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			if (status < 199 || status > 299) {
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+			}
+		} else if (cause?.code) {
+			return { status: 'Error', message: cause.code };
+		}
+		return { status: 'Error', message: (error as Error).message };
+	}
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const body = response?.[0]?.[0]?.json;
+			// lodash's get, as n8n reads it, for a dotted key
+			const value = rule.properties.key
+				.split('.')
+				.reduce<unknown>((place, key) => (place as Record<string, unknown>)?.[key], body);
+			if (value === rule.properties.value) {
 				return { status: 'Error', message: rule.properties.message };
 			}
 		}
-		return {
-			status: 'Error',
-			message: response.statusText || `Received HTTP status code: ${response.status}`,
-		};
 	}
 	return { status: 'OK', message: 'Connection successful!' };
-}
-
-/**
- * The editor's credential Test button for a credential tested by a node's function (`testedBy`),
- * as n8n's CredentialsTester runs it: the function with a CredentialTestContext.
- */
-export async function testCredentialWithNode(
-	nodeType: INodeType,
-	credentialType: ICredentialType,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<CredentialTestResult> {
-	const reference = nodeType.description.credentials?.find((c) => c.name === credentialType.name);
-	const testedBy = reference?.testedBy;
-	if (typeof testedBy !== 'string')
-		throw new Error(`${credentialType.name} is not tested by a function`);
-	const test = nodeType.methods?.credentialTest?.[testedBy];
-	if (!test) throw new Error(`No credentialTest method ${testedBy}`);
-	const underTest: NodeUnderTest = { nodeType, credentialType, credentials, parameters: {} };
-	const additionalData = buildAdditionalData(underTest);
-	const data = (additionalData.credentialsHelper as TestCredentialsHelper).withDefaults(
-		credentialType.name,
-		credentials,
-	);
-	return await test.call(new CredentialTestContext(additionalData), {
-		id: '1',
-		name: 'Test credential',
-		type: credentialType.name,
-		data,
-	});
 }

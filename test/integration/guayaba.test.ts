@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
-import { loadOptions, runNode, testCredential, type NodeUnderTest } from '../helpers/engine';
+import { loadOptions, runNode, type NodeUnderTest } from '../helpers/engine';
 import {
 	CAMPAIGNS,
 	FakeGuayaba,
@@ -523,28 +523,5 @@ describe('dropdowns', () => {
 				path: 'updateFields.status',
 			}),
 		).rejects.toThrow('The API key was refused: check the Guayaba credential');
-	});
-});
-
-describe('credential test', () => {
-	it('accepts a good key', async () => {
-		await expect(
-			testCredential(new GuayabaApi(), { apiKey: GUAYABA_KEY, baseUrl: `${api.url}/` }),
-		).resolves.toEqual({
-			status: 'OK',
-			message: 'Connection successful!',
-		});
-		expect(api.received.map(({ method, path }) => `${method} ${path}`)).toEqual([
-			'GET /contacts/statuses',
-		]);
-	});
-
-	it('refuses a bad key', async () => {
-		await expect(
-			testCredential(new GuayabaApi(), { apiKey: 'gua_wrong', baseUrl: api.url }),
-		).resolves.toEqual({
-			status: 'Error',
-			message: 'The API key was refused: check it in the Guayaba dashboard',
-		});
 	});
 });

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { QyvoApi } from '../../credentials/QyvoApi.credentials';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
-import { runNode, testCredentialWithNode, type NodeUnderTest } from '../helpers/engine';
+import { runNode, type NodeUnderTest } from '../helpers/engine';
 import {
 	FakeQyvo,
 	QYVO_BASE_PATH,
@@ -228,39 +228,5 @@ describe('API failures', () => {
 		expect(error?.description).toBe('Unauthenticated.');
 		expect(error?.httpCode).toBe('401');
 		expect(JSON.stringify(run)).not.toContain('qyvo_wrong');
-	});
-});
-
-describe('credential test', () => {
-	it('accepts a good token with a read-only request', async () => {
-		await expect(
-			testCredentialWithNode(new Qyvo(), new QyvoApi(), {
-				apiToken: QYVO_TOKEN,
-				baseUrl: baseUrl(),
-			}),
-		).resolves.toEqual({
-			status: 'OK',
-			message: 'Connection successful!',
-		});
-		expect(api.received.map(({ method, path, body }) => [method, path, body])).toEqual([
-			[
-				'POST',
-				'/api/v1/actions/get-contact',
-				{ contact_id: '00000000-0000-0000-0000-000000000000' },
-			],
-		]);
-		expect(api.contacts).toEqual(seedQyvoContacts());
-	});
-
-	it('refuses a bad token', async () => {
-		await expect(
-			testCredentialWithNode(new Qyvo(), new QyvoApi(), {
-				apiToken: 'qyvo_wrong',
-				baseUrl: baseUrl(),
-			}),
-		).resolves.toEqual({
-			status: 'Error',
-			message: 'The API key was refused (HTTP 401): check it in your Qyvo account',
-		});
 	});
 });

@@ -5,6 +5,7 @@ import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { FakeGuayaba, GUAYABA_KEY, STATUSES } from '../../sandbox/guayaba';
 import type { ReceivedRequest } from '../../sandbox/server';
 import { runNode } from '../helpers/engine';
+import { SHORT_BACKOFFS, withRetryPolicy } from '../helpers/retries';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {
@@ -15,9 +16,14 @@ afterAll(async () => {
 });
 beforeEach(() => api.reset());
 
-function markDnc(phones: string[], options: INodeParameters, onError?: 'continueRegularOutput') {
+function markDnc(
+	phones: string[],
+	options: INodeParameters,
+	onError?: 'continueRegularOutput',
+	policy = SHORT_BACKOFFS,
+) {
 	return runNode({
-		nodeType: new Guayaba(),
+		nodeType: withRetryPolicy(new Guayaba(), policy),
 		credentialType: new GuayabaApi(),
 		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
 		parameters: {
@@ -204,7 +210,10 @@ describe('retries', () => {
 		expect(error).toBeUndefined();
 		expect(statuses(outputs[0])).toEqual([[{ item: 0 }, 'DNC']]);
 		expect(api.received).toHaveLength(3);
-		expect(api.received[1].at - api.received[0].at).toBeGreaterThanOrEqual(490);
+		// the first backoff is at least half of backoffMs (jitter adds up to the other half)
+		expect(api.received[1].at - api.received[0].at).toBeGreaterThanOrEqual(
+			SHORT_BACKOFFS.backoffMs / 2 - 1,
+		);
 	});
 
 	it('with Continue On Fail, a server that stays unavailable fails its item only, paired', async () => {
@@ -218,10 +227,12 @@ describe('retries', () => {
 			badGateway,
 		);
 
+		// backoffs long enough that their sum reaches the message (from 1 s on)
 		const { outputs, error } = await markDnc(
 			phones,
 			{ requestsPerMinute: 0 },
 			'continueRegularOutput',
+			{ ...SHORT_BACKOFFS, backoffMs: 400 },
 		);
 
 		expect(error).toBeUndefined();

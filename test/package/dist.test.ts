@@ -1,6 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test code: it runs in Jest, never inside n8n */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -10,7 +20,28 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 	n8n: { nodes: string[]; credentials: string[]; n8nNodesApiVersion: number; strict: boolean };
 };
 
-describe('the built package (npm test builds it first)', () => {
+/** The build bundles the phone library last: its time is the build's (as in scripts/scan.mjs). */
+function distIsCurrent(): boolean {
+	const lastBuilt = path.join(root, 'dist/nodes/shared/libphonenumber.js');
+	if (!existsSync(lastBuilt)) return false;
+	const newestSource = Math.max(
+		...['nodes', 'credentials', 'icons'].flatMap((folder) =>
+			readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+				.filter((entry) => entry.isFile())
+				.map((entry) => statSync(path.join(entry.parentPath, entry.name)).mtimeMs),
+		),
+	);
+	return statSync(lastBuilt).mtimeMs >= newestSource;
+}
+
+const folders: string[] = [];
+beforeAll(() => {
+	// npm test builds first; a bare `npx jest` on a fresh clone or after an edit builds here
+	if (!distIsCurrent()) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+}, 180_000);
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+describe('the built package', () => {
 	it('has no runtime dependencies, so n8n Cloud accepts it', () => {
 		expect(manifest.dependencies ?? {}).toEqual({});
 		expect(manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
@@ -18,6 +49,7 @@ describe('the built package (npm test builds it first)', () => {
 
 	it('loads every node and credential with nothing installed beside it but n8n-workflow', () => {
 		const folder = mkdtempSync(path.join(tmpdir(), 'n8n-outreach-dist-'));
+		folders.push(folder);
 		cpSync(path.join(root, 'dist'), path.join(folder, 'dist'), { recursive: true });
 		cpSync(path.join(root, 'package.json'), path.join(folder, 'package.json'));
 		mkdirSync(path.join(folder, 'node_modules'));

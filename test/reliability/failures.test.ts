@@ -17,6 +17,7 @@ import { FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
 import { FakeQyvo, QYVO_BASE_PATH, QYVO_TOKEN, seedQyvoContacts } from '../../sandbox/qyvo';
 import { LoopbackServer, type Answer, type Fault } from '../../sandbox/server';
 import { runNode, type NodeRun } from '../helpers/engine';
+import { SHORT_BACKOFFS, withRetryPolicy } from '../helpers/retries';
 
 /**
  * Every way a request can go wrong, for each node: one clear item-level answer, nothing lost, no
@@ -46,7 +47,7 @@ const subjects: Subject[] = [
 		service: 'Guayaba',
 		server: guayaba,
 		secret: GUAYABA_KEY,
-		nodeType: () => new Guayaba(),
+		nodeType: () => withRetryPolicy(new Guayaba(), SHORT_BACKOFFS),
 		credentialType: new GuayabaApi(),
 		credentials: () => ({ apiKey: GUAYABA_KEY, baseUrl: guayaba.url }),
 		parameters: {
@@ -62,7 +63,7 @@ const subjects: Subject[] = [
 		service: 'CallAidan',
 		server: callAidan,
 		secret: CALLAIDAN_KEY,
-		nodeType: () => new CallAidan(),
+		nodeType: () => withRetryPolicy(new CallAidan(), SHORT_BACKOFFS),
 		credentialType: new CallAidanApi(),
 		credentials: () => ({ apiKey: CALLAIDAN_KEY, baseUrl: callAidan.url }),
 		parameters: {
@@ -78,7 +79,7 @@ const subjects: Subject[] = [
 		service: 'Qyvo',
 		server: qyvo,
 		secret: QYVO_TOKEN,
-		nodeType: () => new Qyvo(),
+		nodeType: () => withRetryPolicy(new Qyvo(), SHORT_BACKOFFS),
 		credentialType: new QyvoApi(),
 		credentials: () => ({ apiToken: QYVO_TOKEN, baseUrl: `${qyvo.url}${QYVO_BASE_PATH}` }),
 		parameters: {
@@ -207,26 +208,25 @@ const cases: FailureCase[] = [
 	{
 		name: '502 on every try',
 		faults: times(4, { status: 502, body: '<html>Bad Gateway</html>' }),
-		message: /^\{service\} was unavailable \(HTTP 502\): tried 4 times, after waiting \d+ s$/,
+		message: '{service} was unavailable (HTTP 502): tried 4 times',
 		httpCode: '502',
 	},
 	{
 		name: '503 on every try',
 		faults: times(4, json(503, { error: 'Service Unavailable' })),
-		message: /^\{service\} was unavailable \(HTTP 503\): tried 4 times, after waiting \d+ s$/,
+		message: '{service} was unavailable (HTTP 503): tried 4 times',
 		httpCode: '503',
 	},
 	{
 		name: '504 on every try',
 		faults: times(4, { status: 504, body: '' }),
-		message: /^\{service\} was unavailable \(HTTP 504\): tried 4 times, after waiting \d+ s$/,
+		message: '{service} was unavailable (HTTP 504): tried 4 times',
 		httpCode: '504',
 	},
 	{
 		name: 'a reset connection on every try',
 		faults: times(4, 'reset'),
-		message:
-			/^\{service\} was unavailable \(the connection was reset\): tried 4 times, after waiting \d+ s$/,
+		message: '{service} was unavailable (the connection was reset): tried 4 times',
 	},
 	{
 		name: 'no answer within the Timeout of Request Options',
@@ -293,7 +293,8 @@ const cases: FailureCase[] = [
 			body: nested(3000),
 			headers: { 'Content-Type': 'application/json' },
 		}),
-		message: /^\{service\} was unavailable \(HTTP 503\): tried 4 times, after waiting \d+ s$/,
+		// how long it waited depends on the rate limit and the backoffs, not on the body
+		message: /^\{service\} was unavailable \(HTTP 503\): tried 4 times(, after waiting \d+ s)?$/,
 		httpCode: '503',
 		maxLoopLagMs: 250,
 	},

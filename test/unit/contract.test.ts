@@ -33,14 +33,12 @@ const contracts: Array<{
 	nodeType: INodeType;
 	name: string;
 	credential: string;
-	testedBy?: string;
 	operations: OperationContract[];
 }> = [
 	{
 		nodeType: new Qyvo(),
 		name: 'qyvo',
 		credential: 'qyvoApi',
-		testedBy: 'testQyvoApiToken',
 		operations: [
 			{
 				resource: 'contact',
@@ -58,7 +56,6 @@ const contracts: Array<{
 		nodeType: new CallAidan(),
 		name: 'callAidan',
 		credential: 'callAidanApi',
-		testedBy: 'testCallAidanApiKey',
 		operations: [
 			{
 				resource: 'contact',
@@ -145,72 +142,66 @@ function visibleProperties(nodeType: INodeType, parameters: INodeParameters): IN
 	);
 }
 
-describe.each(contracts)(
-	'$name description',
-	({ nodeType, name, credential, testedBy, operations }) => {
-		const { description } = nodeType;
+describe.each(contracts)('$name description', ({ nodeType, name, credential, operations }) => {
+	const { description } = nodeType;
 
-		it('has the contract names, is usable as a tool, and has light and dark icons', () => {
-			expect(description.name).toBe(name);
-			expect(description.usableAsTool).toBe(true);
-			expect(description.credentials).toEqual([
-				testedBy
-					? { name: credential, required: true, testedBy }
-					: { name: credential, required: true },
-			]);
-			if (testedBy) expect(typeof nodeType.methods?.credentialTest?.[testedBy]).toBe('function');
-			expect(description.icon).toEqual({
-				light: `file:../../icons/${name.toLowerCase()}.svg`,
-				dark: `file:../../icons/${name.toLowerCase()}.dark.svg`,
-			});
-			expect(description.subtitle).toContain('$parameter["operation"]');
-			expect(description.requestDefaults).toMatchObject({
-				ignoreHttpStatusErrors: true,
-				json: true,
-				disableFollowRedirect: true,
-			});
+	it('has the contract names, is usable as a tool, and has light and dark icons', () => {
+		expect(description.name).toBe(name);
+		expect(description.usableAsTool).toBe(true);
+		// the credential's own test request tests it (n8n's scanner refuses a function test's helper)
+		expect(description.credentials).toEqual([{ name: credential, required: true }]);
+		expect(nodeType.methods?.credentialTest).toBeUndefined();
+		expect(description.icon).toEqual({
+			light: `file:../../icons/${name.toLowerCase()}.svg`,
+			dark: `file:../../icons/${name.toLowerCase()}.dark.svg`,
 		});
-
-		it.each(operations)(
-			'$resource > $operation has its request and exactly its fields',
-			(contract) => {
-				const parameters = { resource: contract.resource, operation: contract.operation };
-				const visible = visibleProperties(nodeType, parameters);
-				const operationProperty = visible.find((property) => property.name === 'operation')!;
-				const option = (operationProperty.options as INodePropertyOptions[]).find(
-					(candidate) => candidate.value === contract.operation,
-				)!;
-
-				expect(option.routing?.request).toEqual({ method: contract.method, url: contract.url });
-				expect(option.action).toMatch(/^[A-Z][a-z]/);
-				const fieldNames = visible
-					.map((property) => property.name)
-					.filter((n) => !['resource', 'operation'].includes(n));
-				const expectedFields = [...contract.required, ...(contract.other ?? [])];
-				if (contract.updateFields.length) expectedFields.push('updateFields');
-				if (contract.options.length) expectedFields.push('options');
-				expect(fieldNames.sort()).toEqual(expectedFields.sort());
-				for (const required of contract.required) {
-					expect(visible.find((property) => property.name === required)?.required).toBe(true);
-				}
-				const collectionNames = (name: string) =>
-					((visible.find((property) => property.name === name)?.options ?? []) as INodeProperties[])
-						.map((o) => o.name)
-						.sort();
-				expect(collectionNames('updateFields')).toEqual(contract.updateFields);
-				expect(collectionNames('options')).toEqual(contract.options);
-			},
-		);
-
-		it('describes every field it shows', () => {
-			const undescribed = description.properties
-				.filter((property) => !['resource', 'operation', 'options'].includes(property.name))
-				.filter((property) => !property.description)
-				.map((property) => property.name);
-			expect(undescribed).toEqual([]);
+		expect(description.subtitle).toContain('$parameter["operation"]');
+		expect(description.requestDefaults).toMatchObject({
+			ignoreHttpStatusErrors: true,
+			json: true,
+			disableFollowRedirect: true,
 		});
-	},
-);
+	});
+
+	it.each(operations)(
+		'$resource > $operation has its request and exactly its fields',
+		(contract) => {
+			const parameters = { resource: contract.resource, operation: contract.operation };
+			const visible = visibleProperties(nodeType, parameters);
+			const operationProperty = visible.find((property) => property.name === 'operation')!;
+			const option = (operationProperty.options as INodePropertyOptions[]).find(
+				(candidate) => candidate.value === contract.operation,
+			)!;
+
+			expect(option.routing?.request).toEqual({ method: contract.method, url: contract.url });
+			expect(option.action).toMatch(/^[A-Z][a-z]/);
+			const fieldNames = visible
+				.map((property) => property.name)
+				.filter((n) => !['resource', 'operation'].includes(n));
+			const expectedFields = [...contract.required, ...(contract.other ?? [])];
+			if (contract.updateFields.length) expectedFields.push('updateFields');
+			if (contract.options.length) expectedFields.push('options');
+			expect(fieldNames.sort()).toEqual(expectedFields.sort());
+			for (const required of contract.required) {
+				expect(visible.find((property) => property.name === required)?.required).toBe(true);
+			}
+			const collectionNames = (name: string) =>
+				((visible.find((property) => property.name === name)?.options ?? []) as INodeProperties[])
+					.map((o) => o.name)
+					.sort();
+			expect(collectionNames('updateFields')).toEqual(contract.updateFields);
+			expect(collectionNames('options')).toEqual(contract.options);
+		},
+	);
+
+	it('describes every field it shows', () => {
+		const undescribed = description.properties
+			.filter((property) => !['resource', 'operation', 'options'].includes(property.name))
+			.filter((property) => !property.description)
+			.map((property) => property.name);
+		expect(undescribed).toEqual([]);
+	});
+});
 
 describe('credentials', () => {
 	it.each<{
@@ -219,6 +210,7 @@ describe('credentials', () => {
 		secret: string;
 		baseUrl: string;
 		header: Record<string, string>;
+		test: [string, string];
 	}>([
 		{
 			type: new QyvoApi(),
@@ -226,6 +218,7 @@ describe('credentials', () => {
 			secret: 'apiToken',
 			baseUrl: 'https://www.qyvo.io/api/v1',
 			header: { Authorization: '=Bearer {{$credentials.apiToken}}' },
+			test: ['GET', '/me'],
 		},
 		{
 			type: new CallAidanApi(),
@@ -233,6 +226,7 @@ describe('credentials', () => {
 			secret: 'apiKey',
 			baseUrl: 'https://api.callaidan.com',
 			header: { Authorization: '={{$credentials.apiKey}}' },
+			test: ['GET', '/contacts/00000000-0000-0000-0000-000000000000/'],
 		},
 		{
 			type: new GuayabaApi(),
@@ -240,17 +234,20 @@ describe('credentials', () => {
 			secret: 'apiKey',
 			baseUrl: 'https://api.guayaba.ai',
 			header: { 'X-API-Key': '={{$credentials.apiKey}}' },
+			test: ['GET', '/contacts/statuses'],
 		},
 	])(
 		'$name has the contract fields, header and a test request',
-		({ type, name, secret, baseUrl, header }) => {
+		({ type, name, secret, baseUrl, header, test }) => {
 			expect(type.name).toBe(name);
 			expect(type.properties.map((property) => property.name)).toEqual([secret, 'baseUrl']);
 			expect(type.properties[0].typeOptions).toEqual({ password: true });
 			expect(type.properties[1].default).toBe(baseUrl);
 			expect(type.authenticate).toEqual({ type: 'generic', properties: { headers: header } });
-			// a credential without its own test request is tested by its node (see the node contract)
-			if (name === 'guayabaApi') expect(type.test?.request.url).toBeDefined();
+			// what it answers is tested in test/integration/credentialTests.test.ts
+			expect([type.test?.request.method, type.test?.request.url]).toEqual(test);
+			expect(type.test?.request.baseURL).toBe('={{$credentials.baseUrl.replace(/\\/+$/, "")}}');
+			expect(type.test?.request.disableFollowRedirect).toBe(true);
 		},
 	);
 });
