@@ -90,9 +90,9 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 			expect(api.received).toHaveLength(40);
 			expect(api.received[14].at - api.received[0].at).toBeLessThan(500);
 			expect(busiestWindow(api.received, 500)).toBe(15);
-			// two waits of a window (and its margin); the bound above leaves room for a loaded machine
+			// two waits of a window (and its margin); the upper bound leaves room for a loaded machine
 			expect(elapsed).toBeGreaterThanOrEqual(2 * 500);
-			expect(elapsed).toBeLessThan(2000);
+			expect(elapsed).toBeLessThan(3000);
 		},
 	);
 
