@@ -8,6 +8,7 @@ import {
 	type Budget,
 	type Failure,
 } from '../../nodes/shared/rateLimit';
+import { sendWithinRateLimit, type DeliveryRules } from '../../nodes/shared/delivery';
 
 /** Resolves the acquires that may go now, in order, and tells which ones went. */
 async function settle(went: number[]) {
@@ -239,5 +240,35 @@ describe('nextRetryDelay', () => {
 			2000,
 			0,
 		);
+	});
+});
+
+describe('sendWithinRateLimit (the dropdown loaders’ entry)', () => {
+	beforeEach(() => jest.useFakeTimers());
+	afterEach(() => jest.useRealTimers());
+
+	it('waits for a slot on the credential’s key and learns from the answer’s headers', async () => {
+		const rules: DeliveryRules = {
+			service: 'Guayaba',
+			credentialType: 'guayabaApi',
+			secretField: 'apiKey',
+			kind: () => 'read',
+			requestsPerMinute: () => 2,
+			policy: { ...DEFAULT_RETRY_POLICY, rateWindowMs: 1000 },
+		};
+		const credentials = { apiKey: 'gua_loader_test', baseUrl: 'http://127.0.0.1:1' };
+		const sent: number[] = [];
+		const send = async () => {
+			sent.push(Date.now());
+			return { statusCode: 200, headers: {}, body: [] };
+		};
+		const started = Date.now();
+		const all = [1, 2, 3].map(() => sendWithinRateLimit(rules, credentials, 'get', send));
+		await jest.advanceTimersByTimeAsync(0);
+		expect(sent.map((at) => at - started)).toEqual([0, 0]);
+		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000));
+		await Promise.all(all);
+		expect(sent).toHaveLength(3);
+		expect(sent[2] - started).toBeGreaterThanOrEqual(1000);
 	});
 });
