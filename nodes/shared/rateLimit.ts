@@ -38,6 +38,8 @@ interface KeyState {
 	serverLimit?: number;
 	/** Whether our own requests in the window account for the whole server limit. */
 	spentByUs: boolean;
+	/** Whether the server's figures showed others spending on this key. */
+	othersSpend: boolean;
 	/** Requests sent since the last answer that told what is left. */
 	sentSinceAnswer: number;
 	/** Whether this key's server sends X-RateLimit-Remaining at all. */
@@ -170,6 +172,13 @@ export class WindowLimiter {
 					state.serverResetAt !== undefined &&
 					resetAt < state.serverResetAt;
 				if (!stale) {
+					// less left than our own requests explain: someone else spends on this key too
+					if (
+						state.serverRemaining !== undefined &&
+						resetAt === state.serverResetAt &&
+						estimate < state.serverRemaining
+					)
+						state.othersSpend = true;
 					// the latest answer knows best: a new window may have begun under the same reset second
 					state.serverRemaining = estimate;
 					state.serverResetAt = resetAt;
@@ -224,6 +233,7 @@ export class WindowLimiter {
 				inFlight: 0,
 				sentSinceAnswer: 0,
 				spentByUs: false,
+				othersSpend: false,
 				serverCounts: false,
 			};
 			this.keys.set(key, state);
@@ -248,7 +258,10 @@ export class WindowLimiter {
 			state.serverResetAt = undefined;
 		}
 		const remaining = state.serverRemaining;
-		if (remaining !== undefined && remaining <= 0) {
+		// when others spend on the key too, the last request of a window is left to them: sending
+		// it would race them for it
+		const reserve = state.othersSpend ? 1 : 0;
+		if (remaining !== undefined && remaining <= reserve) {
 			// our own requests spent it: the window above already waits for the right moment, and a
 			// reset in whole seconds would wait longer; spent by others: wait for the reset
 			if (state.serverResetAt !== undefined && !state.spentByUs)
