@@ -156,6 +156,28 @@ describe('WindowLimiter', () => {
 		expect(went).toHaveLength(4);
 	});
 
+	it('leaves the window’s last request to others once the server shows them spending on the key', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 30, windowMs: 60_000 };
+		await limiter.acquire('k', budget);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 10, start + 30_000) });
+		await limiter.acquire('k', budget);
+		// 9 left by our count; the server says 5: others spent 4
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 5, start + 30_000) });
+		const { went } = track(limiter, 'k', budget, 6);
+		await jest.advanceTimersByTimeAsync(0);
+		// half of the 5 left, rounded up
+		expect(went).toHaveLength(3);
+		// the server counts the three: 2 left, then 1 each time another was counted late
+		for (const left of [2, 1, 1])
+			limiter.answered('k', { status: 200, headers: fixedHeaders(30, left, start + 30_000) });
+		await jest.advanceTimersByTimeAsync(0);
+		// one is left, and it is left to the others until the reset
+		expect(went).toHaveLength(3);
+		await jest.advanceTimersByTimeAsync(30_000 + windowMargin(60_000));
+		expect(went).toHaveLength(4);
+	});
+
 	it('does not wait for a reset its own requests explain: the window already frees in time', async () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 3, windowMs: 1000 };
