@@ -64,8 +64,9 @@ describe('the rate limit', () => {
 		expect(statuses(outputs[0])).toEqual(phones.map((_, item) => [{ item }, 'DNC']));
 		expect(api.refused).toBe(0);
 		expect(timesUpdated(phones)).toEqual(phones.map(() => 1));
-		// not the 18 s of spacing them evenly over the minute
-		expect(api.received[9].at - api.received[0].at).toBeLessThan(1000);
+		// within the 2 s (a loaded machine slows n8n's own work on each item), not the 18 s
+		// of spacing them evenly over the minute
+		expect(api.received[9].at - api.received[0].at).toBeLessThan(2000);
 	});
 
 	it('is shared by two runs on one credential: no window of the server sees more than the budget', async () => {
