@@ -44,6 +44,11 @@ export type Fault = Answer | 'reset' | 'silence' | { echo: number } | Trickle;
 export interface RateLimit {
 	requests: number;
 	windowMs: number;
+	/**
+	 * A rolling window (Qyvo's: no more than `requests` in any `windowMs`, no reset header) rather
+	 * than a fixed one (Guayaba's, with `X-RateLimit-Reset` in Unix seconds).
+	 */
+	rolling?: boolean;
 }
 
 const CONTROL = '/__sandbox';
@@ -86,6 +91,9 @@ export class LoopbackServer {
 
 	private window = { start: 0, count: 0 };
 
+	/** When the requests a rolling window accepted arrived. */
+	private accepted: number[] = [];
+
 	/** Connections a `silence` fault holds open, dropped when the server stops. */
 	private readonly silenced = new Set<Socket>();
 
@@ -95,6 +103,7 @@ export class LoopbackServer {
 	setRateLimit(limit: RateLimit | undefined): void {
 		this.limit = limit;
 		this.window = { start: 0, count: 0 };
+		this.accepted = [];
 	}
 
 	/** The next requests get these answers, in order, before any other rule. */
@@ -112,8 +121,10 @@ export class LoopbackServer {
 		return { error: 'Too Many Requests', retryAfter: retryAfterSeconds };
 	}
 
-	private rateLimited(): Answer | undefined {
-		if (!this.limit) return undefined;
+	/** The rate-limit headers of an accepted request, or the 429 of a refused one. */
+	private rateLimit(): { refusal?: Answer; headers?: Record<string, string> } {
+		if (!this.limit) return {};
+		if (this.limit.rolling) return this.rollingWindow(this.limit);
 		const now = Date.now();
 		if (now - this.window.start >= this.limit.windowMs) this.window = { start: now, count: 0 };
 		this.window.count++;
@@ -124,13 +135,37 @@ export class LoopbackServer {
 			'X-RateLimit-Remaining': String(remaining),
 			'X-RateLimit-Reset': String(Math.ceil(resetAt / 1000)),
 		};
-		if (this.window.count <= this.limit.requests) return undefined;
+		if (this.window.count <= this.limit.requests) return { headers };
 		this.refused++;
 		const retryAfter = Math.max(1, Math.ceil((resetAt - now) / 1000));
 		return {
-			status: 429,
-			body: this.rateLimitedBody(retryAfter),
-			headers: { ...headers, 'Retry-After': String(retryAfter) },
+			refusal: {
+				status: 429,
+				body: this.rateLimitedBody(retryAfter),
+				headers: { ...headers, 'Retry-After': String(retryAfter) },
+			},
+		};
+	}
+
+	private rollingWindow(limit: RateLimit): { refusal?: Answer; headers?: Record<string, string> } {
+		const now = Date.now();
+		this.accepted = this.accepted.filter((at) => at > now - limit.windowMs);
+		const headers = (remaining: number) => ({
+			'X-RateLimit-Limit': String(limit.requests),
+			'X-RateLimit-Remaining': String(remaining),
+		});
+		if (this.accepted.length < limit.requests) {
+			this.accepted.push(now);
+			return { headers: headers(limit.requests - this.accepted.length) };
+		}
+		this.refused++;
+		const retryAfter = Math.max(1, Math.ceil((this.accepted[0] + limit.windowMs - now) / 1000));
+		return {
+			refusal: {
+				status: 429,
+				body: this.rateLimitedBody(retryAfter),
+				headers: { ...headers(0), 'Retry-After': String(retryAfter) },
+			},
 		};
 	}
 
@@ -182,10 +217,14 @@ export class LoopbackServer {
 						this.trickle(res, fault.trickle);
 						return;
 					}
-					answer =
-						fault !== undefined && 'echo' in fault
-							? echoed(fault.echo, request)
-							: (fault ?? this.rateLimited() ?? (await this.handle(request)));
+					if (fault !== undefined) {
+						answer = 'echo' in fault ? echoed(fault.echo, request) : fault;
+					} else {
+						const { refusal, headers } = this.rateLimit();
+						answer = refusal ?? (await this.handle(request));
+						// every answer tells the budget, successes and failures alike, as the vendors do
+						if (headers) answer = { ...answer, headers: { ...headers, ...answer.headers } };
+					}
 					request.status = answer.status;
 				}
 				const text =

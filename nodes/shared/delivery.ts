@@ -3,10 +3,11 @@ import {
 	NodeOperationError,
 	sleep,
 	type DeclarativeRestApiSettings,
+	type ICredentialDataDecryptedObject,
 	type IExecutePaginationFunctions,
 	type IDataObject,
 	type IExecuteSingleFunctions,
-	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -20,11 +21,11 @@ import { hostOf, normalizedBaseUrl, withinTimeout } from './request';
 import { redact } from './secrets';
 import {
 	DEFAULT_RETRY_POLICY,
-	intervalForRate,
 	limiterKey,
 	nextRetryDelay,
-	requestSpacer,
 	retryAfterByError,
+	windowLimiter,
+	type Budget,
 	type Failure,
 	type RetryPolicy,
 } from './rateLimit';
@@ -124,45 +125,135 @@ function requestsPerMinute(context: IExecuteSingleFunctions, fallback: number): 
 	return typeof value === 'number' && value >= 0 ? value : fallback;
 }
 
-async function waitForSlot(
-	context: Pick<IExecuteSingleFunctions, 'getNode' | 'getItemIndex' | 'getExecutionCancelSignal'>,
-	key: string,
-	perMinute: number,
-): Promise<number> {
-	// with no client-side limit the reservation still honours the pause after a 429
-	const interval = intervalForRate(perMinute);
-	const ticket = requestSpacer.reserve(key, interval);
-	let waited = 0;
-	for (
-		let wait = ticket.waitMs;
-		wait > 0;
-		wait = requestSpacer.pausedSince(ticket) - (waited - ticket.waitMs)
-	) {
-		await sleep(wait);
-		waited += wait;
+function budgetFor(perMinute: number, policy: RetryPolicy): Budget {
+	return { requests: perMinute, windowMs: policy.rateWindowMs ?? 60_000 };
+}
+
+/** Why a node run's waiting items are not sent. */
+type StopReason =
+	| { kind: 'failed'; itemIndex: number; message: string }
+	| { kind: 'cancelled' }
+	| { kind: 'rateLimitWait'; waitedMs: number };
+
+/** What the items of one node run share: whether they may still be sent, and their 429 waiting. */
+interface NodeRunState {
+	stop: AbortController;
+	reason?: StopReason;
+	rateLimitWaitMs: number;
+}
+
+interface LifecycleHooks {
+	addHandler(hookName: 'workflowExecuteAfter', handler: () => void): void;
+}
+
+const nodeRuns = new WeakMap<object, NodeRunState>();
+
+/**
+ * n8n 1.x and 2.x give a declarative node no cancel signal (RoutingNode builds its contexts
+ * without one), but n8n runs the execution's `workflowExecuteAfter` hooks the moment a run is
+ * cancelled, on the main instance and on a queue-mode worker alike; the execution context carries
+ * those hooks in `additionalData`. Once the execution is over, no item of it may still be sent.
+ */
+function listenForEndOfExecution(context: IExecuteSingleFunctions, state: NodeRunState): void {
+	const end = () => stopNodeRun(state, { kind: 'cancelled' });
+	const signal = context.getExecutionCancelSignal();
+	if (signal?.aborted) end();
+	signal?.addEventListener('abort', end, { once: true });
+	const hooks = (context as unknown as { additionalData?: { hooks?: Partial<LifecycleHooks> } })
+		.additionalData?.hooks;
+	if (typeof hooks?.addHandler === 'function') hooks.addHandler('workflowExecuteAfter', end);
+}
+
+function nodeRunState(context: IExecuteSingleFunctions): NodeRunState {
+	const nodeRun = context.getExecuteData();
+	let state = nodeRuns.get(nodeRun);
+	if (!state) {
+		state = { stop: new AbortController(), rateLimitWaitMs: 0 };
+		nodeRuns.set(nodeRun, state);
+		listenForEndOfExecution(context, state);
 	}
-	const late = requestSpacer.depart(key, interval);
-	if (late > 0) {
-		await sleep(late);
-		waited += late;
-	}
-	if (context.getExecutionCancelSignal()?.aborted) {
-		throw new NodeOperationError(
+	return state;
+}
+
+function stopNodeRun(state: NodeRunState, reason: StopReason): void {
+	if (state.stop.signal.aborted) return;
+	state.reason = reason;
+	state.stop.abort();
+}
+
+/** The error of an item that was not sent because its node run stopped. */
+function notSentError(
+	context: IExecuteSingleFunctions,
+	service: string,
+	reason: StopReason | undefined,
+): NodeOperationError {
+	const itemIndex = context.getItemIndex();
+	if (reason?.kind === 'failed') {
+		return new NodeOperationError(
 			context.getNode(),
-			'The execution was cancelled before this item was sent',
-			{ itemIndex: context.getItemIndex() },
+			`Not sent: item ${reason.itemIndex} failed first (${reason.message})`,
+			{
+				itemIndex,
+				description:
+					'Without On Error: Continue, the node stops at the first failure and sends no item still waiting. Items sent before it were sent once.',
+			},
 		);
 	}
-	return waited;
+	if (reason?.kind === 'rateLimitWait') {
+		return new NodeOperationError(
+			context.getNode(),
+			`Not sent: ${service} kept the API key rate limited for ${seconds(reason.waitedMs)} during this run`,
+			{
+				itemIndex,
+				description:
+					'The run stopped waiting, so as not to hold the workflow for hours. Items that succeeded were not sent again; run the rest later, or with fewer items at once.',
+			},
+		);
+	}
+	return new NodeOperationError(
+		context.getNode(),
+		'The execution was cancelled before this item was sent',
+		{ itemIndex },
+	);
+}
+
+/**
+ * Sends one request within the credential's rate limit: waits for its slot, sends, and tells the
+ * limiter what the server answered. The narrow entry for requests outside the declarative routing
+ * (the dropdown loaders): `send` must resolve with the full response (`returnFullResponse`) and
+ * leave HTTP errors to the caller (`ignoreHttpStatusErrors`).
+ */
+export async function sendWithinRateLimit<T extends IN8nHttpFullResponse>(
+	rules: DeliveryRules,
+	credentials: ICredentialDataDecryptedObject,
+	method: string,
+	send: () => Promise<T>,
+): Promise<T> {
+	const upper = method.toUpperCase();
+	const key = credentialLimiterKey(rules, rules.kind(upper), credentials);
+	await windowLimiter.acquire(
+		key,
+		budgetFor(rules.requestsPerMinute(upper), rules.policy ?? DEFAULT_RETRY_POLICY),
+	);
+	let response: T | undefined;
+	try {
+		response = await send();
+		return response;
+	} finally {
+		windowLimiter.answered(
+			key,
+			response && { status: response.statusCode, headers: response.headers ?? {} },
+		);
+	}
 }
 
 /**
  * Sends an item's request within the credential's rate limit, and retries it alone when the API
- * answers 429 (after `Retry-After`), 502, 503 or 504, or the connection is reset. n8n calls it as
- * the operation's `pagination` function, the one declarative hook that wraps the sending itself.
+ * answers 429 (once the key's hold is over), 502, 503 or 504, or the connection is reset. n8n
+ * calls it as the operation's `pagination` function, the one declarative hook that wraps the
+ * sending itself.
  */
 export function deliverWithinLimits(rules: DeliveryRules) {
-	const policy = rules.policy ?? DEFAULT_RETRY_POLICY;
 	// the rules ride along, so that tests can rebuild a node's delivery with a shorter policy
 	return Object.assign(deliverRequest, { rules });
 
@@ -181,38 +272,95 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 			});
 		}
 
+		const policy = rules.policy ?? DEFAULT_RETRY_POLICY;
 		const method = String(requestData.options.method ?? 'GET').toUpperCase();
-		const perMinute = requestsPerMinute(this, rules.requestsPerMinute(method));
+		const budget = budgetFor(requestsPerMinute(this, rules.requestsPerMinute(method)), policy);
+		const run = nodeRunState(this);
 		const key = await credentialKey(this, rules, method);
 
-		let waitedMs = 0;
-		for (let tries = 1; ; tries++) {
-			waitedMs += await waitForSlot(this, key, perMinute);
-			try {
-				const items = await withinTimeout(
-					this.makeRoutingRequest(requestData),
-					requestData.options.timeout,
-				);
-				return withDeliveryDetails(this, items, { tries, waitedMs });
-			} catch (error) {
-				const failure = classifyFailure(error);
-				const delay = failure && nextRetryDelay(failure, tries, policy);
-				if (failure === undefined || delay === undefined) {
-					const finalError = await describeFinalFailure(this, rules.service, error, failure, {
-						tries,
-						waitedMs,
-						baseUrl: String(requestData.options.baseURL ?? ''),
+		// the first of the postReceive actions sees every answer, success or failure, with its
+		// headers: the limiter learns from each as soon as it arrives
+		let answered = false;
+		let heldByThisAnswer = 0;
+		// RoutingNode reads the postReceive actions from the request data it handed over, which the
+		// pages of a list share: the action is there only while this request is being sent
+		const noteAnswer: DeclarativeRestApiSettings.ResultOptions['postReceive'][number] = {
+			data: { parameterValue: undefined },
+			actions: [
+				async function noteRateLimit(
+					this: IExecuteSingleFunctions,
+					items: INodeExecutionData[],
+					response: IN8nHttpFullResponse,
+				) {
+					answered = true;
+					heldByThisAnswer = windowLimiter.answered(key, {
+						status: response.statusCode,
+						headers: response.headers ?? {},
 					});
-					nameTheContact(this, finalError, requestData.options);
-					if (this.continueOnFail()) return [failedItem(this, finalError)];
-					throw finalError;
+					return items;
+				},
+			],
+		};
+		requestData.postReceive.unshift(noteAnswer);
+		try {
+			return await sendUntilDone.call(this);
+		} finally {
+			requestData.postReceive.splice(requestData.postReceive.indexOf(noteAnswer), 1);
+		}
+
+		async function sendUntilDone(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
+			let waitedMs = 0;
+			for (let tries = 1; ; tries++) {
+				const waited = await windowLimiter.acquire(key, budget, {
+					signal: run.stop.signal,
+					first: tries > 1,
+				});
+				if (waited === undefined) {
+					const notSent = notSentError(this, rules.service, run.reason);
+					if (this.continueOnFail()) return [failedItem(this, notSent)];
+					throw notSent;
 				}
-				if (failure.kind === 'rateLimited') {
-					// every item on this key waits, not only the one that was refused
-					requestSpacer.pauseUntil(key, Date.now() + delay);
-				} else {
-					await sleep(delay);
-					waitedMs += delay;
+				waitedMs += waited;
+				answered = false;
+				heldByThisAnswer = 0;
+				try {
+					const items = await withinTimeout(
+						this.makeRoutingRequest(requestData),
+						requestData.options.timeout,
+					);
+					return withDeliveryDetails(this, items, { tries, waitedMs });
+				} catch (error) {
+					if (!answered) windowLimiter.answered(key, undefined);
+					const failure = classifyFailure(error);
+					let delay = failure && nextRetryDelay(failure, tries, policy);
+					if (failure?.kind === 'rateLimited' && delay !== undefined) {
+						run.rateLimitWaitMs += heldByThisAnswer;
+						const most = policy.runRateLimitWaitMs ?? Infinity;
+						if (run.rateLimitWaitMs > most) {
+							stopNodeRun(run, { kind: 'rateLimitWait', waitedMs: run.rateLimitWaitMs });
+							delay = undefined;
+						}
+					}
+					if (failure === undefined || delay === undefined) {
+						const finalError = await describeFinalFailure(this, rules.service, error, failure, {
+							tries,
+							waitedMs,
+							baseUrl: String(requestData.options.baseURL ?? ''),
+						});
+						nameTheContact(this, finalError, requestData.options);
+						if (this.continueOnFail()) return [failedItem(this, finalError)];
+						stopNodeRun(run, {
+							kind: 'failed',
+							itemIndex: this.getItemIndex(),
+							message: finalError.message,
+						});
+						throw finalError;
+					}
+					// after a 429 the limiter holds the whole key, once, for every item waiting on it
+					if (failure.kind === 'unavailable') {
+						await sleep(delay);
+						waitedMs += delay;
+					}
 				}
 			}
 		}
@@ -308,26 +456,4 @@ function withoutRequest(
 	clean.message = redact(error.message, secrets);
 	clean.description = error.description ? redact(error.description, secrets) : error.description;
 	return clean;
-}
-
-/**
- * A dropdown's request waits for its turn on the same rate budget as the nodes' requests of that
- * credential, at the vendor's published rate.
- */
-export async function waitForLoaderSlot(
-	context: Pick<ILoadOptionsFunctions, 'getNode'>,
-	rules: DeliveryRules,
-	method: string,
-	credentials: IDataObject,
-): Promise<void> {
-	const key = credentialLimiterKey(rules, rules.kind(method), credentials);
-	await waitForSlot(
-		{
-			getNode: () => context.getNode(),
-			getItemIndex: () => 0,
-			getExecutionCancelSignal: () => undefined,
-		},
-		key,
-		rules.requestsPerMinute(method),
-	);
 }

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiError, malformedAnswer, redirectError } from './apiResponse';
-import { waitForLoaderSlot, type DeliveryRules } from './delivery';
+import { sendWithinRateLimit, type DeliveryRules } from './delivery';
 import { joinUrl, withinTimeout } from './request';
 import { credentialSecrets } from './secrets';
 
@@ -35,21 +35,26 @@ export async function loaderRequest<T>(
 	const credentials = await context.getCredentials(rules.credentialType);
 	const baseUrl = String(credentials.baseUrl ?? '');
 	const secrets = credentialSecrets(credentials, rules.secretField);
-	await waitForLoaderSlot(context, rules, request.method, credentials);
-	const response = (await withinTimeout(
-		context.helpers.httpRequestWithAuthentication.call(context, rules.credentialType, {
-			method: request.method,
-			url: joinUrl(baseUrl, request.path),
-			qs: request.qs,
-			body: request.body,
-			json: true,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-			disableFollowRedirect: true,
-			timeout: LOADER_TIMEOUT_MS,
-		}),
-		LOADER_TIMEOUT_MS,
-	)) as IN8nHttpFullResponse;
+	const response = await sendWithinRateLimit(
+		rules,
+		credentials,
+		request.method,
+		async () =>
+			(await withinTimeout(
+				context.helpers.httpRequestWithAuthentication.call(context, rules.credentialType, {
+					method: request.method,
+					url: joinUrl(baseUrl, request.path),
+					qs: request.qs,
+					body: request.body,
+					json: true,
+					ignoreHttpStatusErrors: true,
+					returnFullResponse: true,
+					disableFollowRedirect: true,
+					timeout: LOADER_TIMEOUT_MS,
+				}),
+				LOADER_TIMEOUT_MS,
+			)) as IN8nHttpFullResponse,
+	);
 	const node = context.getNode();
 	if (response.statusCode >= 300 && response.statusCode < 400) {
 		throw redirectError(node, rules.service, response, baseUrl, undefined, secrets);

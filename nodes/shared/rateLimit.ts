@@ -1,100 +1,347 @@
 import { createHash } from 'crypto';
+import { sleep } from 'n8n-workflow';
+
+/** Up to `requests` requests in any window of `windowMs`; `requests` 0 is no client-side limit. */
+export interface Budget {
+	requests: number;
+	windowMs: number;
+}
+
+interface Waiter {
+	/** With the milliseconds waited, or `undefined` when the request was abandoned. */
+	resolve: (waitedMs: number | undefined) => void;
+	queuedAt: number;
+	signal?: AbortSignal;
+	/** A request sent before and refused: it goes ahead of those never sent. */
+	retry: boolean;
+}
+
+interface KeyState {
+	budget: Budget;
+	/**
+	 * The recent requests, oldest first: when each was answered, or for one still in flight, when it
+	 * left. A request reaches the server some time between the two, so a window counts it until
+	 * W after its answer.
+	 */
+	departures: Array<{ at: number; answered: boolean }>;
+	waiting: Waiter[];
+	/** Nothing leaves before this: a 429's Retry-After, or the server saying the budget is spent. */
+	heldUntil: number;
+	/** Requests sent and not yet answered. */
+	inFlight: number;
+	/**
+	 * What the server's headers say it still accepts, less what left since; undefined when it has
+	 * not said, or its window has reset since.
+	 */
+	serverRemaining?: number;
+	serverResetAt?: number;
+	serverLimit?: number;
+	/** Whether our own requests in the window account for the whole server limit. */
+	spentByUs: boolean;
+	/** Whether the server's figures showed others spending on this key. */
+	othersSpend: boolean;
+	/** Requests sent since the last answer that told what is left. */
+	sentSinceAnswer: number;
+	/** Whether this key's server sends X-RateLimit-Remaining at all. */
+	serverCounts: boolean;
+	/** When a pump is already due. */
+	wakeAt?: number;
+}
+
+/** What one answer said about the key's budget. */
+export interface Answer {
+	status: number;
+	headers: Record<string, unknown>;
+}
+
+export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+	const value = found === undefined ? undefined : headers[found];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+function numberHeader(headers: Record<string, unknown>, name: string): number | undefined {
+	const text = headerValue(headers, name);
+	const value = text === undefined || text.trim() === '' ? NaN : Number(text);
+	return Number.isFinite(value) ? value : undefined;
+}
+
+/** When a `X-RateLimit-Reset` value says the window resets: an epoch in seconds or seconds from now. */
+function resetTime(reset: number, now: number): number {
+	return reset > 1e9 ? reset * 1000 : now + reset * 1000;
+}
 
 /**
- * Spaces the requests that share a key (one credential, one kind of request): each request takes
- * the next free slot, one interval after the one before. One instance serves every execution in
- * the n8n process, so two nodes or two workflows on one API key share that key's budget.
+ * How much later than the window's end a request leaves: the server counts a request when it
+ * arrives, and arrivals jitter by a few milliseconds.
  */
-interface KeyState {
-	nextFreeSlot: number;
-	/** When the last request on the key actually left. */
-	lastDeparture: number;
-	/** All the pauses after 429 answers so far: a waiting request adds those that came after it. */
-	paused: number;
+export function windowMargin(windowMs: number): number {
+	return Math.min(1000, Math.max(30, windowMs * 0.03));
 }
 
-export interface Ticket {
-	key: string;
-	waitMs: number;
-	pausedAtReserve: number;
-}
-
-export class RequestSpacer {
+/**
+ * A window limiter per key (one credential, one kind of request), shared by every execution in
+ * the n8n process. Up to R requests in any window of W leave at once; the next leaves when the
+ * oldest has left the window, plus a margin. As no W-long stretch ever holds more than R
+ * departures, a server counting in fixed windows and one counting in rolling windows both accept
+ * them. It also listens to the server, whose headers count what other processes spend on the key.
+ */
+export class WindowLimiter {
 	private readonly keys = new Map<string, KeyState>();
 
-	constructor(
-		private readonly maxIdleKeys = 1000,
-		private readonly now: () => number = Date.now,
-	) {}
+	constructor(private readonly maxIdleKeys = 10_000) {}
 
-	/** Reserves the next slot for `key`; the ticket says how many milliseconds to wait for it. */
-	reserve(key: string, intervalMs: number): Ticket {
-		const now = this.now();
-		const state = this.keys.get(key) ?? { nextFreeSlot: now, lastDeparture: 0, paused: 0 };
-		const slot = Math.max(now, state.nextFreeSlot);
-		state.nextFreeSlot = slot + intervalMs;
-		this.keys.set(key, state);
-		this.forgetIdleKeys(now);
-		return { key, waitMs: slot - now, pausedAtReserve: state.paused };
+	/**
+	 * Waits until a request on `key` may leave, and tells how many milliseconds it waited, in the order asked (`first` puts a retried request
+	 * ahead of those that never left). Resolves with `undefined` when `signal` aborts first, and
+	 * gives the slot back.
+	 */
+	async acquire(
+		key: string,
+		budget: Budget,
+		{ signal, first = false }: { signal?: AbortSignal; first?: boolean } = {},
+	): Promise<number | undefined> {
+		if (signal?.aborted) return undefined;
+		const state = this.state(key, budget);
+		return await new Promise<number | undefined>((resolve) => {
+			const waiter: Waiter = { resolve, signal, queuedAt: Date.now(), retry: first };
+			if (signal) this.abandonOnAbort(signal, key, state, waiter);
+			const firstNew = state.waiting.findIndex((other) => !other.retry);
+			if (first && firstNew !== -1) state.waiting.splice(firstNew, 0, waiter);
+			else state.waiting.push(waiter);
+			this.pump(key, state);
+		});
+	}
+
+	private readonly waitersBySignal = new WeakMap<
+		AbortSignal,
+		Array<{ key: string; state: KeyState; waiter: Waiter }>
+	>();
+
+	// one listener per signal (a node run's), however many of its items wait
+	private abandonOnAbort(signal: AbortSignal, key: string, state: KeyState, waiter: Waiter): void {
+		let waiters = this.waitersBySignal.get(signal);
+		if (!waiters) {
+			const list: Array<{ key: string; state: KeyState; waiter: Waiter }> = [];
+			waiters = list;
+			this.waitersBySignal.set(signal, list);
+			signal.addEventListener(
+				'abort',
+				() => {
+					for (const entry of list.splice(0)) {
+						const index = entry.state.waiting.indexOf(entry.waiter);
+						if (index === -1) continue;
+						entry.state.waiting.splice(index, 1);
+						entry.waiter.resolve(undefined);
+						this.pump(entry.key, entry.state);
+					}
+				},
+				{ once: true },
+			);
+		}
+		waiters.push({ key, state, waiter });
 	}
 
 	/**
-	 * Called when a request is about to leave: how much longer it must wait so that it leaves at
-	 * least one interval after the request before it did. Slots are planned ahead; this keeps the
-	 * spacing when a request leaves late (the first of a run often does) and the next one would
-	 * otherwise follow it too closely.
+	 * Called with every answer to a request that `acquire` let go, success or failure. Reads
+	 * `X-RateLimit-Limit`, `-Remaining` and `-Reset`, and after a 429 holds the key for its
+	 * `Retry-After`; returns how many milliseconds that 429 added to the key's hold (0 when another
+	 * item's 429 had already held it as long).
 	 */
-	depart(key: string, intervalMs: number): number {
-		const now = this.now();
+	answered(key: string, answer: Answer | undefined): number {
 		const state = this.keys.get(key);
 		if (!state) return 0;
-		const wait = Math.max(0, state.lastDeparture + intervalMs - now);
-		state.lastDeparture = now + wait;
-		state.nextFreeSlot = Math.max(state.nextFreeSlot, state.lastDeparture + intervalMs);
-		return wait;
+		const now = Date.now();
+		let added = 0;
+		if (answer) {
+			const remaining = numberHeader(answer.headers, 'x-ratelimit-remaining');
+			// an answer that does not count (a proxy's, a server's that stopped) ends what we knew
+			state.serverCounts = remaining !== undefined;
+			if (remaining === undefined) {
+				state.serverRemaining = undefined;
+				state.serverResetAt = undefined;
+			}
+			if (remaining !== undefined) {
+				const reset = numberHeader(answer.headers, 'x-ratelimit-reset');
+				const resetAt = reset !== undefined ? resetTime(reset, now) : undefined;
+				// the other requests still in flight may not have been counted yet
+				const estimate = remaining - (state.inFlight - 1);
+				const stale =
+					resetAt !== undefined &&
+					state.serverResetAt !== undefined &&
+					resetAt < state.serverResetAt;
+				if (!stale) {
+					// less left than our own requests explain: someone else spends on this key too
+					if (
+						state.serverRemaining !== undefined &&
+						resetAt === state.serverResetAt &&
+						estimate < state.serverRemaining
+					)
+						state.othersSpend = true;
+					// the latest answer knows best: a new window may have begun under the same reset second
+					state.serverRemaining = estimate;
+					state.serverResetAt = resetAt;
+					state.serverLimit = numberHeader(answer.headers, 'x-ratelimit-limit');
+					state.sentSinceAnswer = 0;
+					state.spentByUs =
+						this.ownInWindow(state, now) >= (state.serverLimit ?? state.budget.requests);
+				}
+			}
+			if (answer.status === 429) {
+				const wait = retryAfterMs(answer.headers, now) ?? 1000;
+				added += this.hold(state, now + wait);
+			}
+		}
+		state.inFlight = Math.max(0, state.inFlight - 1);
+		// which request this answers does not matter: each one in flight counts as arriving now
+		const inFlight = state.departures.find((departure) => !departure.answered);
+		if (inFlight) Object.assign(inFlight, { at: now, answered: true });
+		this.pump(key, state);
+		return added;
 	}
 
-	/** How much longer a ticket's holder must wait because of pauses since it reserved. */
-	pausedSince(ticket: Ticket): number {
-		const paused = this.keys.get(ticket.key)?.paused ?? ticket.pausedAtReserve;
-		return paused - ticket.pausedAtReserve;
-	}
-
-	/**
-	 * After a 429, nothing more is sent on `key` until `until`: every request already waiting is
-	 * moved back by the same pause, so that they keep their order and spacing.
-	 */
-	pauseUntil(key: string, until: number): void {
-		const now = this.now();
-		const state = this.keys.get(key) ?? { nextFreeSlot: now, lastDeparture: 0, paused: 0 };
-		const pause = Math.max(0, until - Math.max(now, this.lastPauseEnd.get(key) ?? 0));
-		if (pause === 0) return;
-		state.paused += pause;
-		state.nextFreeSlot = Math.max(state.nextFreeSlot, now) + pause;
-		this.lastPauseEnd.set(key, until);
-		this.keys.set(key, state);
-	}
-
+	/** Keys remembered: those with requests waiting, in flight, or departures still in a window. */
 	get size(): number {
 		return this.keys.size;
 	}
 
-	private readonly lastPauseEnd = new Map<string, number>();
+	/** How many requests wait on `key`. */
+	waitingOn(key: string): number {
+		return this.keys.get(key)?.waiting.length ?? 0;
+	}
 
-	// a key whose next slot has passed behaves exactly like a key never seen, so forgetting it is
-	// safe; only keys with requests still waiting are kept, which bounds the map
-	private forgetIdleKeys(now: number): void {
-		if (this.keys.size <= this.maxIdleKeys) return;
-		for (const [key, state] of this.keys) {
-			if (state.nextFreeSlot <= now) {
-				this.keys.delete(key);
-				this.lastPauseEnd.delete(key);
-			}
+	private hold(state: KeyState, until: number): number {
+		const added = Math.max(0, until - Math.max(state.heldUntil, Date.now()));
+		state.heldUntil = Math.max(state.heldUntil, until);
+		return added;
+	}
+
+	private ownInWindow(state: KeyState, now: number): number {
+		return state.departures.filter(({ at }) => at > now - state.budget.windowMs).length;
+	}
+
+	private state(key: string, budget: Budget): KeyState {
+		let state = this.keys.get(key);
+		if (!state) {
+			this.forgetIdleKeys();
+			state = {
+				budget,
+				departures: [],
+				waiting: [],
+				heldUntil: 0,
+				inFlight: 0,
+				sentSinceAnswer: 0,
+				spentByUs: false,
+				othersSpend: false,
+				serverCounts: false,
+			};
+			this.keys.set(key, state);
 		}
+		state.budget = budget;
+		return state;
+	}
+
+	/** The earliest time the next request on the key may leave; `Infinity` until an answer comes. */
+	private nextDeparture(state: KeyState, now: number): number {
+		let at = Math.max(now, state.heldUntil);
+		const { requests, windowMs } = state.budget;
+		if (requests > 0 && state.departures.length >= requests) {
+			// one still in flight may arrive any moment: it counts as arriving now
+			const counted = state.departures
+				.map((departure) => (departure.answered ? departure.at : Math.max(departure.at, now)))
+				.sort((a, b) => b - a);
+			at = Math.max(at, counted[requests - 1] + windowMs + windowMargin(windowMs));
+		}
+		if (state.serverResetAt !== undefined && now >= state.serverResetAt) {
+			state.serverRemaining = undefined;
+			state.serverResetAt = undefined;
+		}
+		const remaining = state.serverRemaining;
+		// when others spend on the key too, the last request of a window is left to them: sending
+		// it would race them for it
+		const reserve = state.othersSpend ? 1 : 0;
+		if (remaining !== undefined && remaining <= reserve) {
+			// our own requests spent it: the window above already waits for the right moment, and a
+			// reset in whole seconds would wait longer; spent by others: wait for the reset
+			if (state.serverResetAt !== undefined && !state.spentByUs)
+				at = Math.max(at, state.serverResetAt + windowMargin(windowMs));
+			// then one request at a time asks the server what is left
+			else if (state.inFlight > 0) return Infinity;
+		} else if (remaining !== undefined) {
+			// half of what is left before the next answer, so that other processes spending the same
+			// budget from the same figure do not overrun it together
+			if (
+				state.sentSinceAnswer >= Math.max(1, Math.ceil((remaining + state.sentSinceAnswer) / 2)) &&
+				state.inFlight > 0
+			)
+				return Infinity;
+		} else if (state.serverCounts && state.inFlight > 0) {
+			// a new window on a server that counts: one request learns what is left of it first
+			return Infinity;
+		}
+		return at;
+	}
+
+	private pump(key: string, state: KeyState): void {
+		while (state.waiting.length > 0) {
+			const now = Date.now();
+			const at = this.nextDeparture(state, now);
+			if (at === Infinity) return;
+			if (at > now) {
+				if (state.wakeAt === undefined || state.wakeAt <= now || state.wakeAt > at) {
+					state.wakeAt = at;
+					void sleep(at - now).then(() => {
+						if (state.wakeAt === at) state.wakeAt = undefined;
+						this.pump(key, state);
+					});
+				}
+				return;
+			}
+			const waiter = state.waiting.shift()!;
+			state.departures.push({ at: now, answered: false });
+			this.forgetOldDepartures(state, now);
+			state.inFlight++;
+			state.sentSinceAnswer++;
+			if (state.serverRemaining !== undefined) state.serverRemaining--;
+			waiter.resolve(now - waiter.queuedAt);
+		}
+	}
+
+	/** Keeps those in flight, and the newest R answered ones that a window may still count. */
+	private forgetOldDepartures(state: KeyState, now: number): void {
+		const { requests, windowMs } = state.budget;
+		const keep = Math.max(1, requests);
+		const answered = state.departures.filter((departure) => departure.answered);
+		const drop = new Set(
+			answered
+				.sort((a, b) => b.at - a.at)
+				.filter((departure, index) => index >= keep || departure.at + windowMs * 2 < now),
+		);
+		if (drop.size > 0) state.departures = state.departures.filter((d) => !drop.has(d));
+	}
+
+	private isIdle(state: KeyState, now: number): boolean {
+		const last = Math.max(0, ...state.departures.map(({ at }) => at));
+		return (
+			state.waiting.length === 0 &&
+			state.inFlight === 0 &&
+			state.heldUntil <= now &&
+			last + state.budget.windowMs + windowMargin(state.budget.windowMs) <= now &&
+			(state.serverResetAt === undefined || state.serverResetAt <= now)
+		);
+	}
+
+	// an idle key behaves exactly like a key never seen, so forgetting it is safe; keys with
+	// requests waiting or in flight are kept, which bounds the map by what is actually in use
+	private forgetIdleKeys(): void {
+		if (this.keys.size < this.maxIdleKeys) return;
+		const now = Date.now();
+		for (const [key, state] of this.keys) if (this.isIdle(state, now)) this.keys.delete(key);
 	}
 }
 
-export const requestSpacer = new RequestSpacer();
+export const windowLimiter = new WindowLimiter();
 
 /** When the API said a 429 may be retried, for the errors `throwOnApiError` raised. */
 export const retryAfterByError = new WeakMap<object, number | undefined>();
@@ -105,28 +352,12 @@ export function limiterKey(service: string, kind: string, baseUrl: string, secre
 	return `${service}:${kind}:${fingerprint.slice(0, 32)}`;
 }
 
-// requests go a little slower than the rate, so that the jitter of their arrival never puts one
-// request too many into a server's window
-const SAFETY_MARGIN = 1.03;
-
-export function intervalForRate(requestsPerMinute: number): number {
-	return requestsPerMinute > 0 ? (60_000 / requestsPerMinute) * SAFETY_MARGIN : 0;
-}
-
 /** When a 429 may be retried, from `Retry-After` (seconds or a date) or `X-RateLimit-Reset`. */
 export function retryAfterMs(
 	headers: Record<string, unknown>,
 	now = Date.now(),
 ): number | undefined {
-	const header = (name: string) => {
-		const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
-		const value = found === undefined ? undefined : headers[found];
-		return Array.isArray(value)
-			? String(value[0])
-			: value === undefined
-				? undefined
-				: String(value);
-	};
+	const header = (name: string) => headerValue(headers, name);
 	const retryAfter = header('retry-after');
 	if (retryAfter !== undefined) {
 		const seconds = Number(retryAfter);
@@ -151,6 +382,10 @@ export interface RetryPolicy {
 	backoffMs: number;
 	/** The longest wait before one retry. */
 	maxWaitMs: number;
+	/** The window the per-minute budgets count in: 60 s; tests compress it. */
+	rateWindowMs?: number;
+	/** The most one node run waits in all on a key held by 429 answers; the rest then fail. */
+	runRateLimitWaitMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -158,6 +393,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	unavailableTries: 4,
 	backoffMs: 1000,
 	maxWaitMs: 120_000,
+	rateWindowMs: 60_000,
+	runRateLimitWaitMs: 180_000,
 };
 
 export type Failure = { kind: 'rateLimited'; retryAfterMs?: number } | { kind: 'unavailable' };

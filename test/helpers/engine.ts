@@ -131,7 +131,11 @@ export interface NodeRun {
  * declarative node) with the given input items, and returns what n8n stored for it.
  */
 export async function runNode(
-	options: NodeUnderTest & { items?: INodeExecutionData[] },
+	options: NodeUnderTest & {
+		items?: INodeExecutionData[];
+		/** Cancels the execution when it settles, as the editor's Stop button does. */
+		cancelWhen?: Promise<unknown>;
+	},
 ): Promise<NodeRun> {
 	const items = options.items ?? [{ json: {} }];
 	const { node, workflow } = buildWorkflow(options);
@@ -153,11 +157,13 @@ export async function runNode(
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
 
-	await new WorkflowExecute(
+	const execution = new WorkflowExecute(
 		buildAdditionalData(options, hooks),
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
+	void options.cancelWhen?.then(() => execution.cancel());
+	await execution;
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {

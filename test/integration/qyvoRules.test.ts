@@ -2,7 +2,9 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { QyvoApi } from '../../credentials/QyvoApi.credentials';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
+import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/rateLimit';
 import { runNode, type NodeUnderTest } from '../helpers/engine';
+import { withRetryPolicy } from '../helpers/retries';
 import {
 	FakeQyvo,
 	QYVO_BASE_PATH,
@@ -321,19 +323,18 @@ const OPERATIONS: Array<[string, string, INodeParameters]> = [
 
 describe('every operation goes through the rate limit', () => {
 	it.each(OPERATIONS)(
-		'%s > %s: three items at 300 a minute take at least two intervals of 200 ms',
+		'%s > %s: at 2 requests a window of 400 ms, the third item waits for the window to pass',
 		async (resource, operation, parameters) => {
-			const started = Date.now();
 			const { error } = await runNode({
-				...node(resource, operation, parameters, 300),
+				...node(resource, operation, parameters, 2),
+				nodeType: withRetryPolicy(new Qyvo(), { ...DEFAULT_RETRY_POLICY, rateWindowMs: 400 }),
 				items: [{ json: {} }, { json: {} }, { json: {} }],
 			});
 			expect(error).toBeUndefined();
 			expect(api.received).toHaveLength(3);
-			// the third request takes the third slot: without the limit all three leave at once
-			expect(
-				Math.max(...api.received.map((request) => request.at)) - started,
-			).toBeGreaterThanOrEqual(400);
+			// without the limit all three leave at once
+			const [first, , third] = api.received.map((request) => request.at);
+			expect(third - first).toBeGreaterThanOrEqual(380);
 		},
 	);
 });

@@ -1,80 +1,220 @@
 import {
 	DEFAULT_RETRY_POLICY,
-	intervalForRate,
 	limiterKey,
 	nextRetryDelay,
-	RequestSpacer,
 	retryAfterMs,
+	WindowLimiter,
+	windowMargin,
+	type Budget,
 	type Failure,
 } from '../../nodes/shared/rateLimit';
+import { sendWithinRateLimit, type DeliveryRules } from '../../nodes/shared/delivery';
 
-function clock(start = 1_000_000) {
-	let now = start;
-	return { now: () => now, advance: (ms: number) => (now += ms) };
+/** Resolves the acquires that may go now, in order, and tells which ones went. */
+async function settle(went: number[]) {
+	await jest.advanceTimersByTimeAsync(0);
+	return went.slice();
 }
 
-describe('RequestSpacer', () => {
-	it('gives each request on a key the next slot, one interval apart', () => {
-		const time = clock();
-		const spacer = new RequestSpacer(100, time.now);
-		expect([0, 1, 2, 3].map(() => spacer.reserve('k', 2000).waitMs)).toEqual([0, 2000, 4000, 6000]);
-		time.advance(5000);
-		expect(spacer.reserve('k', 2000).waitMs).toBe(3000);
-		time.advance(60_000);
-		expect(spacer.reserve('k', 2000).waitMs).toBe(0);
+function track(limiter: WindowLimiter, key: string, budget: Budget, count: number) {
+	const went: number[] = [];
+	const pending = Array.from({ length: count }, (_, index) =>
+		limiter.acquire(key, budget).then(() => went.push(index)),
+	);
+	return { went, pending };
+}
+
+const fixedHeaders = (limit: number, remaining: number, resetEpochMs: number) => ({
+	'X-RateLimit-Limit': String(limit),
+	'X-RateLimit-Remaining': String(remaining),
+	'X-RateLimit-Reset': String(resetEpochMs / 1000),
+});
+
+describe('WindowLimiter', () => {
+	const start = Date.parse('2026-11-25T12:00:00Z');
+	beforeEach(() => {
+		jest.useFakeTimers();
+		jest.setSystemTime(start);
+	});
+	afterEach(() => jest.useRealTimers());
+
+	it('lets R requests go at once, and the next when the oldest has left the window (plus the margin)', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 15, windowMs: 500 };
+		const { went, pending } = track(limiter, 'k', budget, 40);
+		expect(await settle(went)).toEqual([...Array(15).keys()]);
+		for (let answered = 0; answered < 15; answered++) limiter.answered('k', undefined);
+		await jest.advanceTimersByTimeAsync(500 + windowMargin(500) - 1);
+		expect(went).toHaveLength(15);
+		await jest.advanceTimersByTimeAsync(1);
+		expect(went).toEqual([...Array(30).keys()]);
+		for (let answered = 0; answered < 15; answered++) limiter.answered('k', undefined);
+		await jest.advanceTimersByTimeAsync(530);
+		expect(went).toEqual([...Array(40).keys()]);
+		await Promise.all(pending);
 	});
 
-	it('keeps keys apart', () => {
-		const spacer = new RequestSpacer(100, clock().now);
-		expect([
-			spacer.reserve('a', 1000).waitMs,
-			spacer.reserve('b', 1000).waitMs,
-			spacer.reserve('a', 1000).waitMs,
-		]).toEqual([0, 0, 1000]);
-	});
-
-	it('after a 429, pauses every request on the key, waiting or new, keeping their spacing', () => {
-		const time = clock();
-		const spacer = new RequestSpacer(100, time.now);
-		const waiting = [0, 1, 2].map(() => spacer.reserve('k', 100));
-		spacer.pauseUntil('k', time.now() + 5000);
-		// a second item refused in the same window does not add a second pause
-		spacer.pauseUntil('k', time.now() + 5000);
-		expect(waiting.map((ticket) => ticket.waitMs + spacer.pausedSince(ticket))).toEqual([
-			5000, 5100, 5200,
-		]);
-		expect(spacer.reserve('k', 100).waitMs).toBe(5300);
-		expect(spacer.reserve('other', 100).waitMs).toBe(0);
-	});
-
-	it('keeps the spacing when a request leaves late', () => {
-		const time = clock();
-		const spacer = new RequestSpacer(100, time.now);
-		const [first, second] = [spacer.reserve('k', 100), spacer.reserve('k', 100)];
-		expect([first.waitMs, second.waitMs]).toEqual([0, 100]);
-		time.advance(80);
-		expect(spacer.depart('k', 100)).toBe(0);
-		time.advance(20);
-		// the second's slot has come, but the first left only 20 ms ago
-		expect(spacer.depart('k', 100)).toBe(80);
-		expect(spacer.reserve('k', 100).waitMs).toBe(180);
-	});
-
-	it('stays bounded however many credentials pass through', () => {
-		const time = clock();
-		const spacer = new RequestSpacer(50, time.now);
-		for (let key = 0; key < 10_000; key++) {
-			spacer.reserve(`key-${key}`, 1000);
-			time.advance(1001);
+	it('never puts more than R departures in any window of W, whenever the requests come', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 5, windowMs: 1000 };
+		const departures: number[] = [];
+		const all: Array<Promise<void>> = [];
+		for (let step = 0; step < 40; step++) {
+			all.push(
+				limiter.acquire('k', budget).then(() => {
+					departures.push(Date.now());
+					limiter.answered('k', undefined);
+				}),
+			);
+			await jest.advanceTimersByTimeAsync(37 * (step % 7));
 		}
-		expect(spacer.size).toBeLessThanOrEqual(51);
+		await jest.advanceTimersByTimeAsync(20_000);
+		await Promise.all(all);
+		expect(departures).toHaveLength(40);
+		for (const at of departures) {
+			expect(
+				departures.filter((other) => other >= at && other < at + 1000).length,
+			).toBeLessThanOrEqual(5);
+		}
 	});
 
-	it('keeps every key that still has requests waiting', () => {
-		const spacer = new RequestSpacer(5, clock().now);
-		for (let key = 0; key < 20; key++) spacer.reserve(`key-${key}`, 1000);
-		expect(spacer.size).toBe(20);
-		expect(spacer.reserve('key-3', 1000).waitMs).toBe(1000);
+	it('keeps keys apart', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 1, windowMs: 1000 };
+		const a = track(limiter, 'a', budget, 2);
+		const b = track(limiter, 'b', budget, 1);
+		await jest.advanceTimersByTimeAsync(0);
+		expect([a.went, b.went]).toEqual([[0], [0]]);
+	});
+
+	it('after a 429, holds the key for Retry-After once, however many waiting items were refused', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 10, windowMs: 60_000 };
+		const first = track(limiter, 'k', budget, 6);
+		await jest.advanceTimersByTimeAsync(0);
+		expect(first.went).toHaveLength(6);
+		const refused = { status: 429, headers: { 'Retry-After': '1' } };
+		const added = [0, 1, 2, 3, 4, 5].map(() => limiter.answered('k', refused));
+		expect(added).toEqual([1000, 0, 0, 0, 0, 0]);
+		const retried = Array.from({ length: 6 }, () => limiter.acquire('k', budget, { first: true }));
+		let gone = 0;
+		retried.forEach((acquired) => void acquired.then(() => gone++));
+		await jest.advanceTimersByTimeAsync(999);
+		expect(gone).toBe(0);
+		await jest.advanceTimersByTimeAsync(1);
+		// four left in the local window of 10 a minute
+		expect(gone).toBe(4);
+	});
+
+	it('puts retried requests ahead of those that never left, in the order they were retried', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 1, windowMs: 100 };
+		const order: string[] = [];
+		await limiter.acquire('k', budget);
+		const all = [
+			limiter.acquire('k', budget).then(() => order.push('new')),
+			limiter.acquire('k', budget, { first: true }).then(() => order.push('retry 1')),
+			limiter.acquire('k', budget, { first: true }).then(() => order.push('retry 2')),
+		];
+		for (let round = 0; round < 3; round++) {
+			limiter.answered('k', undefined);
+			await jest.advanceTimersByTimeAsync(200);
+		}
+		await Promise.all(all);
+		expect(order).toEqual(['retry 1', 'retry 2', 'new']);
+	});
+
+	it('holds the key until the reset when the server says others spent the budget', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 30, windowMs: 60_000 };
+		await limiter.acquire('k', budget);
+		// another worker spent the rest: the server says none is left until the reset, 20 s away
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 0, start + 20_000) });
+		const { went, pending } = track(limiter, 'k', budget, 3);
+		await jest.advanceTimersByTimeAsync(20_000 + windowMargin(60_000) - 1);
+		expect(went).toEqual([]);
+		await jest.advanceTimersByTimeAsync(1);
+		// a new window: one request asks what is left of it before the others go
+		expect(went).toEqual([0]);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 29, start + 80_000) });
+		await jest.advanceTimersByTimeAsync(0);
+		expect(went).toEqual([0, 1, 2]);
+		await Promise.all(pending);
+	});
+
+	it('sends half of what the server says is left before the next answer, so two processes on one key do not overrun it', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 30, windowMs: 60_000 };
+		await limiter.acquire('k', budget);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 8, start + 30_000) });
+		const { went } = track(limiter, 'k', budget, 8);
+		await jest.advanceTimersByTimeAsync(0);
+		expect(went).toHaveLength(4);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 2, start + 30_000) });
+		await jest.advanceTimersByTimeAsync(0);
+		// 2 left, 3 still in flight: nothing more until the reset
+		expect(went).toHaveLength(4);
+	});
+
+	it('leaves the window’s last request to others once the server shows them spending on the key', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 30, windowMs: 60_000 };
+		await limiter.acquire('k', budget);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 10, start + 30_000) });
+		await limiter.acquire('k', budget);
+		// 9 left by our count; the server says 5: others spent 4
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 5, start + 30_000) });
+		const { went } = track(limiter, 'k', budget, 6);
+		await jest.advanceTimersByTimeAsync(0);
+		// half of the 5 left, rounded up
+		expect(went).toHaveLength(3);
+		// the server counts the three: 2 left, then 1 each time another was counted late
+		for (const left of [2, 1, 1])
+			limiter.answered('k', { status: 200, headers: fixedHeaders(30, left, start + 30_000) });
+		await jest.advanceTimersByTimeAsync(0);
+		// one is left, and it is left to the others until the reset
+		expect(went).toHaveLength(3);
+		await jest.advanceTimersByTimeAsync(30_000 + windowMargin(60_000));
+		expect(went).toHaveLength(4);
+	});
+
+	it('does not wait for a reset its own requests explain: the window already frees in time', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 3, windowMs: 1000 };
+		const { went } = track(limiter, 'k', budget, 4);
+		await jest.advanceTimersByTimeAsync(0);
+		// the reset is rounded up to whole seconds, 1.9 s away
+		for (let left = 2; left >= 0; left--)
+			limiter.answered('k', { status: 200, headers: fixedHeaders(3, left, start + 1900) });
+		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000));
+		expect(went).toHaveLength(4);
+	});
+
+	it('gives the slot back when the waiting request is abandoned', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 1, windowMs: 1000 };
+		await limiter.acquire('k', budget);
+		const stop = new AbortController();
+		const abandoned = limiter.acquire('k', budget, { signal: stop.signal });
+		const next = track(limiter, 'k', budget, 1);
+		expect(limiter.waitingOn('k')).toBe(2);
+		stop.abort();
+		await expect(abandoned).resolves.toBeUndefined();
+		expect(limiter.waitingOn('k')).toBe(1);
+		limiter.answered('k', undefined);
+		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000));
+		expect(next.went).toEqual([0]);
+	});
+
+	it('forgets idle keys, and stays bounded however many credentials pass through', async () => {
+		const limiter = new WindowLimiter(1000);
+		const budget = { requests: 10, windowMs: 1000 };
+		for (let key = 0; key < 10_000; key++) {
+			await limiter.acquire(`key-${key}`, budget);
+			limiter.answered(`key-${key}`, undefined);
+			if (key % 100 === 99) await jest.advanceTimersByTimeAsync(1100);
+		}
+		expect(limiter.size).toBeLessThanOrEqual(1000);
 	});
 });
 
@@ -85,16 +225,6 @@ describe('limiterKey', () => {
 		expect(key).not.toContain('gua_secret_1');
 		expect(limiterKey('Guayaba', 'write', 'https://api.guayaba.ai', 'gua_secret_2')).not.toBe(key);
 		expect(limiterKey('Guayaba', 'read', 'https://api.guayaba.ai', 'gua_secret_1')).not.toBe(key);
-	});
-});
-
-describe('intervalForRate', () => {
-	it.each([
-		[30, 2060],
-		[120, 515],
-		[0, 0],
-	])('%i a minute is one request every %i ms (3% under the rate)', (rate, interval) => {
-		expect(intervalForRate(rate)).toBeCloseTo(interval, 6);
 	});
 });
 
@@ -132,5 +262,35 @@ describe('nextRetryDelay', () => {
 			2000,
 			0,
 		);
+	});
+});
+
+describe('sendWithinRateLimit (the dropdown loaders’ entry)', () => {
+	beforeEach(() => jest.useFakeTimers());
+	afterEach(() => jest.useRealTimers());
+
+	it('waits for a slot on the credential’s key and learns from the answer’s headers', async () => {
+		const rules: DeliveryRules = {
+			service: 'Guayaba',
+			credentialType: 'guayabaApi',
+			secretField: 'apiKey',
+			kind: () => 'read',
+			requestsPerMinute: () => 2,
+			policy: { ...DEFAULT_RETRY_POLICY, rateWindowMs: 1000 },
+		};
+		const credentials = { apiKey: 'gua_loader_test', baseUrl: 'http://127.0.0.1:1' };
+		const sent: number[] = [];
+		const send = async () => {
+			sent.push(Date.now());
+			return { statusCode: 200, headers: {}, body: [] };
+		};
+		const started = Date.now();
+		const all = [1, 2, 3].map(() => sendWithinRateLimit(rules, credentials, 'get', send));
+		await jest.advanceTimersByTimeAsync(0);
+		expect(sent.map((at) => at - started)).toEqual([0, 0]);
+		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000));
+		await Promise.all(all);
+		expect(sent).toHaveLength(3);
+		expect(sent[2] - started).toBeGreaterThanOrEqual(1000);
 	});
 });
