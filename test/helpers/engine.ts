@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code: it runs in Jest, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: it runs in Jest, never inside n8n */
 
 // n8n-core keeps its settings in the user folder: jest's globalSetup makes a fresh one (userFolder.ts)
 if (!process.env.N8N_USER_FOLDER)

@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import { sleep, type INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
@@ -113,7 +113,7 @@ it('a dropdown waits for its turn on the same rate budget as the nodes', async (
 		headers: { 'Retry-After': '1' },
 	});
 	const nodeRun = runNode(guayaba({ resource: 'contactStatus', operation: 'getAll' }));
-	await new Promise((resolve) => setTimeout(resolve, 200));
+	await sleep(200);
 	await loadOptions({ ...guayaba(), method: 'getStatuses', path: 'updateFields.status' });
 	await nodeRun;
 	const refusedAt = api.received[0].at;
