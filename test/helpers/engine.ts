@@ -68,7 +68,7 @@ export interface NodeUnderTest {
 	onError?: INode['onError'];
 }
 
-function buildWorkflow({ nodeType, credentialType, parameters, onError }: NodeUnderTest) {
+export function buildWorkflow({ nodeType, credentialType, parameters, onError }: NodeUnderTest) {
 	const node: INode = {
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? 'Node',
@@ -89,7 +89,7 @@ function buildWorkflow({ nodeType, credentialType, parameters, onError }: NodeUn
 	return { node, workflow };
 }
 
-function buildAdditionalData(
+export function buildAdditionalData(
 	{ credentialType, credentials }: NodeUnderTest,
 	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
