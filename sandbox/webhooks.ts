@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test code: it runs in Jest and the e2e scripts, never inside n8n; the secrets are made up */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up secrets for the loopback test deliveries */
 import { createHmac } from 'node:crypto';
 
 /** What Qyvo and CallAidan would send to a webhook URL, as their docs describe it. */

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CallAidanWebhookApi } from '../../credentials/CallAidanWebhookApi.credentials';
 import { CallAidanTrigger } from '../../nodes/CallAidanTrigger/CallAidanTrigger.node';
@@ -16,7 +16,7 @@ import { activateWebhook, WebhookTriggerServer } from '../helpers/triggers';
 const nodeType = new CallAidanTrigger();
 const credentialType = new CallAidanWebhookApi();
 
-const underTest = (filters: IDataObject = {}, token = CALLAIDAN_WEBHOOK_TOKEN): NodeUnderTest => ({
+const underTest = (filters: INodeParameters = {}, token = CALLAIDAN_WEBHOOK_TOKEN): NodeUnderTest => ({
 	nodeType,
 	credentialType,
 	credentials: { token },
