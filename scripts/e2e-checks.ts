@@ -9,6 +9,7 @@ import type { Sandbox } from '../sandbox/main';
 import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
 import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
+import { checkTriggers } from './e2e/triggers';
 
 interface Item {
 	json: Record<string, unknown>;
@@ -483,9 +484,17 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 				.map((type) => type.name)
 				.filter((name) => name.startsWith('n8n-nodes-outreach.'))
 				.sort(),
-			['callAidan', 'callAidanTool', 'guayaba', 'guayabaTool', 'qyvo', 'qyvoTool'].map(
-				(name) => `n8n-nodes-outreach.${name}`,
-			),
+			[
+				'callAidan',
+				'callAidanTool',
+				'callAidanTrigger',
+				'guayaba',
+				'guayabaTool',
+				'guayabaTrigger',
+				'qyvo',
+				'qyvoTool',
+				'qyvoTrigger',
+			].map((name) => `n8n-nodes-outreach.${name}`),
 		);
 		const credentialTypes = await editor.call<Array<{ name: string }>>(
 			'GET',
@@ -560,6 +569,8 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			);
 		}
 	});
+
+	await checkTriggers(checks, n8n, sandbox, editor);
 
 	await checks.section('no secret in anything n8n printed', async () => {
 		await n8n.stop();
