@@ -31,6 +31,9 @@ export class CallAidanTrigger implements INodeType {
 				httpMethod: 'POST',
 				// answered as soon as the call is accepted, before the workflow runs
 				responseMode: 'onReceived',
+				// without it n8n answers with the literal text "firstEntryJson"; empty, it answers
+				// { "message": "Workflow was started" }
+				responseData: '',
 				path: 'callaidan',
 			},
 		],

@@ -30,6 +30,9 @@ export class QyvoTrigger implements INodeType {
 				httpMethod: 'POST',
 				// answered as soon as the delivery is accepted, before the workflow runs
 				responseMode: 'onReceived',
+				// without it n8n answers with the literal text "firstEntryJson"; empty, it answers
+				// { "message": "Workflow was started" }
+				responseData: '',
 				path: 'qyvo',
 			},
 		],

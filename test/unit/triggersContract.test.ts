@@ -27,7 +27,7 @@ describe('trigger descriptions (contract: "Trigger nodes, added")', () => {
 				[credential, true],
 			]);
 			expect(description.webhooks).toEqual([
-				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path },
+				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path },
 			]);
 			expect(Object.keys(nodeType.webhookMethods?.default ?? {}).sort()).toEqual([
 				'checkExists',

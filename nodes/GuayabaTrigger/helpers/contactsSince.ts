@@ -97,8 +97,8 @@ export async function contactsSince(
 	}
 	if (fresh.length === 0) return { contacts: [], cursor, truncated };
 
-	// oldest first; at one timestamp, the reverse of the API's newest-first order
-	fresh.sort((a, b) => a.at - b.at || b.order - a.order);
+	// oldest first; at one timestamp, in the order the API lists them
+	fresh.sort((a, b) => a.at - b.at || a.order - b.order);
 	const newest = fresh[fresh.length - 1].at;
 	const idsAtNewest = fresh
 		.filter((entry) => entry.at === newest)
