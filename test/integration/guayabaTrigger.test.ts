@@ -2,8 +2,10 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { contactsSince, type Cursor } from '../../nodes/GuayabaTrigger/helpers/contactsSince';
+import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { GuayabaTrigger } from '../../nodes/GuayabaTrigger/GuayabaTrigger.node';
 import { CAMPAIGNS, FakeGuayaba, GUAYABA_KEY, listedContact } from '../../sandbox/guayaba';
+import { runNode } from '../helpers/engine';
 import { PollingTrigger } from '../helpers/triggers';
 
 const api = new FakeGuayaba();
@@ -279,12 +281,23 @@ describe('Guayaba Trigger through n8n-core (PollContext) against the sandbox', (
 
 	it("spaces its reads at Guayaba's 100 a minute, sharing the budget of the credential", async () => {
 		const poller = trigger({ event: 'contactCreated' });
+		const started = Date.now();
 		await poller.poll();
+		// the Guayaba node's own reads on the same key take from the same budget
+		const { error } = await runNode({
+			nodeType: new Guayaba(),
+			credentialType: new GuayabaApi(),
+			credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+			parameters: { resource: 'contactStatus', operation: 'getAll' },
+		});
 		await poller.poll();
-		await poller.poll();
-		const times = contactRequests().map((request) => request.at);
-		const gaps = times.slice(1).map((at, index) => at - times[index]);
-		// 60 s / 100, and the limiter's 3% margin
-		expect(gaps.every((gap) => gap >= 600)).toBe(true);
+		const reads = api.received.filter((request) => request.method === 'GET');
+		expect([error, reads.map((request) => request.path)]).toEqual([
+			undefined,
+			['/contacts', '/contacts/statuses', '/contacts'],
+		]);
+		// each read leaves at least 60 s / 100 after the one before (arrival times jitter, so the
+		// bound is on the last read against the start)
+		expect(reads[2].at - started).toBeGreaterThanOrEqual(2 * 600);
 	});
 });
