@@ -8,15 +8,16 @@ import { CAMPAIGNS, GUAYABA_KEY, seedContacts, STATUSES, UPDATED_AT } from '../s
 import type { Sandbox } from '../sandbox/main';
 import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '../sandbox/qyvo';
 import type { LoopbackServer, ReceivedRequest } from '../sandbox/server';
+import { checkAddedOperations } from './e2e/addedOperations';
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 import { checkTriggers } from './e2e/triggers';
 
-interface Item {
+export interface Item {
 	json: Record<string, unknown>;
 	pairedItem?: { item: number } | Array<{ item: number }>;
 }
 
-class Checks {
+export class Checks {
 	readonly failures: string[] = [];
 
 	private passed = 0;
@@ -50,7 +51,7 @@ class Checks {
 }
 
 /** The output items of one node in the JSON that `n8n execute --rawOutput` prints. */
-function nodeOutput(rawOutput: string, nodeName: string): Item[] {
+export function nodeOutput(rawOutput: string, nodeName: string): Item[] {
 	// the result is the JSON object that starts on a line of its own, after n8n's log lines
 	const start = rawOutput.indexOf('\n{\n');
 	if (start === -1) throw new Error(`n8n execute printed no result:\n${rawOutput.slice(0, 2000)}`);
@@ -75,7 +76,7 @@ function nodeOutput(rawOutput: string, nodeName: string): Item[] {
 	return task.data?.main[0] ?? [];
 }
 
-async function executeWorkflow(n8n: N8nInstance, id: string): Promise<string> {
+export async function executeWorkflow(n8n: N8nInstance, id: string): Promise<string> {
 	return await n8n.cli(['execute', `--id=${id}`, '--rawOutput']);
 }
 
@@ -94,12 +95,12 @@ const [GUAYABA_JOHN, , GUAYABA_SAM] = seedContacts();
 const [CALLAIDAN_MARIA] = seedCallAidanContacts();
 const [QYVO_ROMAIN, QYVO_SAM] = seedQyvoContacts();
 
-const paired = (items: Item[]) =>
+export const paired = (items: Item[]) =>
 	items.map(
 		(item) => (Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem)?.item,
 	);
 
-const sentBodies = (requests: ReceivedRequest[]) =>
+export const sentBodies = (requests: ReceivedRequest[]) =>
 	requests.map(({ method, path: route, body }) => ({ method, path: route, body }));
 
 interface WorkflowNode {
@@ -114,7 +115,7 @@ interface WorkflowNode {
  * Writes a workflow that starts from a manual trigger; `branches` are chains of nodes, each chain
  * connected to the trigger and run in order.
  */
-function writeWorkflow(
+export function writeWorkflow(
 	folder: string,
 	workflow: { id: string; name: string; branches: WorkflowNode[][] },
 ): void {
@@ -157,7 +158,7 @@ function writeWorkflow(
 	);
 }
 
-const jsonItems = (name: string, items: unknown[]): WorkflowNode[] => [
+export const jsonItems = (name: string, items: unknown[]): WorkflowNode[] => [
 	{
 		name,
 		type: 'n8n-nodes-base.set',
@@ -471,6 +472,8 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			guayaba.setRateLimit(undefined);
 		},
 	);
+
+	await checkAddedOperations(n8n, sandbox, checks);
 
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);

@@ -14,7 +14,7 @@ export class CallAidan implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Update contacts of CallAidan AI phone outreach: names, tags, do-not-disturb and more',
+			'Create, read and update contacts of CallAidan AI phone outreach: names, tags, do-not-disturb and more',
 		defaults: { name: 'CallAidan' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

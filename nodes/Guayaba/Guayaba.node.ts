@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { getCampaigns, getStatuses } from './methods/loadOptions';
 import { deliverGuayabaRequest } from './shared/limits';
 import { jsonApiRequestDefaults } from '../shared/requestDefaults';
+import { campaignDescription } from './resources/campaign';
 import { contactDescription } from './resources/contact';
 import { contactStatusDescription } from './resources/contactStatus';
 
@@ -14,7 +15,8 @@ export class Guayaba implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Update contacts of Guayaba AI phone outreach: status, campaign, name and data',
+		description:
+			'Create, find, fulfil and update contacts of Guayaba AI phone outreach, and list its campaigns',
 		defaults: { name: 'Guayaba' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,11 +32,13 @@ export class Guayaba implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Campaign', value: 'campaign' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Contact Status', value: 'contactStatus' },
 				],
 				default: 'contact',
 			},
+			...campaignDescription,
 			...contactDescription,
 			...contactStatusDescription,
 		],

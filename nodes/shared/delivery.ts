@@ -12,6 +12,7 @@ import {
 
 import type { Service } from './apiResponse';
 import { refusedRequests } from './errors';
+import { deliverPages, pagedListOf } from './pagination';
 import { optionValue } from './parameters';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -158,6 +159,14 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 	): Promise<INodeExecutionData[]> {
 		const refusal = refusedRequests.get(requestData.options);
 		if (refusal) return [failedItem(this, refusal)];
+		// a paged list: each page is delivered as a request of its own, through this same function
+		const pagedList = pagedListOf(requestData.options);
+		if (pagedList) {
+			return await deliverPages(this, requestData, pagedList, deliverRequest).catch((error) => {
+				if (this.continueOnFail()) return [failedItem(this, error as NodeApiError)];
+				throw error;
+			});
+		}
 
 		const method = String(requestData.options.method ?? 'GET').toUpperCase();
 		const perMinute = requestsPerMinute(this, rules.requestsPerMinute(method));

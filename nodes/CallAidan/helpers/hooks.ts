@@ -49,7 +49,7 @@ export async function prepareContactUpdate(
 	});
 }
 
-function toBoolean(value: unknown, field: string): boolean {
+export function toBoolean(value: unknown, field: string): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
 	throw new InputError(
@@ -58,7 +58,7 @@ function toBoolean(value: unknown, field: string): boolean {
 	);
 }
 
-function checkLeadSource(value: unknown): string {
+export function checkLeadSource(value: unknown): string {
 	// the API stores an unknown lead source as "manual" without a word, so it is refused here
 	if (typeof value === 'string' && LEAD_SOURCES.includes(value)) return value;
 	throw new InputError(

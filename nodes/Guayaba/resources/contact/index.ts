@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { prepareCreate } from '../../helpers/create';
+import { outputFulfilledPhone, prepareFulfill } from '../../helpers/fulfill';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
+import { prepareGetManyContacts } from '../../helpers/lists';
+import { description as createDescription } from './create';
+import { description as fulfillDescription } from './fulfill';
+import { description as getAllDescription } from './getAll';
 import { description as updateByIdDescription } from './updateById';
 import { description as updateByPhoneDescription } from './updateByPhone';
 
@@ -13,6 +19,43 @@ export const contactDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a contact in a campaign',
+				description:
+					'Add a contact to a campaign or a splitter, which starts its calls and messages. Guayaba matches by phone: an existing contact is updated (or re-added) instead of created twice.',
+				routing: {
+					request: { method: 'POST', url: '/contacts' },
+					send: { preSend: [prepareCreate], paginate: true },
+					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba', 'data')] },
+				},
+			},
+			{
+				name: 'Fulfill',
+				value: 'fulfill',
+				action: 'Mark a contact fulfilled by phone number',
+				description:
+					'Mark the contact with this phone number fulfilled: this cancels every call, SMS, WhatsApp message and trigger scheduled for it',
+				routing: {
+					request: { method: 'POST', url: '/contacts/fulfill' },
+					send: { preSend: [prepareFulfill], paginate: true },
+					output: { postReceive: [throwOnApiError('Guayaba'), outputFulfilledPhone] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many contacts',
+				description:
+					'List contacts, one item each, filtered by status, campaign, name or phone, sorted by when they were created, fulfilled or re-added',
+				routing: {
+					request: { method: 'GET', url: '/contacts' },
+					send: { preSend: [prepareGetManyContacts], paginate: true },
+					// each page as one item: the delivery hook reads the contacts out of it
+					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba')] },
+				},
+			},
 			{
 				name: 'Update by ID',
 				value: 'updateById',
@@ -41,6 +84,9 @@ export const contactDescription: INodeProperties[] = [
 		],
 		default: 'updateByPhone',
 	},
+	...createDescription,
+	...fulfillDescription,
+	...getAllDescription,
 	...updateByIdDescription,
 	...updateByPhoneDescription,
 ];

@@ -1,0 +1,50 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { refuseInput } from '../../shared/errors';
+import { defaultCountry } from '../../shared/parameters';
+import { toE164 } from '../../shared/phone';
+
+function fulfilledPhone(context: IExecuteSingleFunctions, phone: unknown): string {
+	return toE164(phone, 'Phone', defaultCountry(context));
+}
+
+export async function prepareFulfill(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	return refuseInput(this, requestOptions, () => {
+		body.phone = fulfilledPhone(this, body.phone);
+	});
+}
+
+/**
+ * Guayaba answers a fulfilment with a message and no contact: the item names the phone fulfilled,
+ * read from the parameter as the request did, so that the next node knows which contact it was.
+ */
+export async function outputFulfilledPhone(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const answer =
+		typeof response.body === 'object' && response.body !== null && !Array.isArray(response.body)
+			? (response.body as IDataObject)
+			: {};
+	return [
+		{
+			json: {
+				phone: fulfilledPhone(this, this.getNodeParameter('phone')),
+				status: 'fulfilled',
+				...answer,
+			},
+			pairedItem: { item: this.getItemIndex() },
+		},
+	];
+}

@@ -1,0 +1,38 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
+import { filtersCollection, returnAllAndLimit } from '../../../shared/fieldGroups';
+import { GUAYABA_READS } from '../../shared/limits';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	filtersCollection([
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. summer',
+			description: 'Text to find in the campaign name, in any case',
+			routing: { send: { type: 'query', property: 'search' } },
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Active', value: 'active' },
+				{ name: 'Paused', value: 'paused' },
+			],
+			default: 'active',
+			description: 'Only campaigns with this status',
+			routing: { send: { type: 'query', property: 'status' } },
+		},
+	]),
+	optionsCollection([requestsPerMinuteOption(GUAYABA_READS)]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['campaign'], operation: ['getAll'] } },
+	properties,
+);

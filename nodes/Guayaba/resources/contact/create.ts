@@ -1,0 +1,91 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { additionalFieldsCollection } from '../../../shared/fieldGroups';
+import { contactOptions, nameValueCollection } from '../../../shared/descriptions';
+import { timezoneField } from '../../shared/fields';
+import { GUAYABA_WRITES } from '../../shared/limits';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +14155552671',
+		description:
+			'Phone number of the contact, sent in E.164 form. Guayaba matches contacts by phone: an existing contact with this number is updated (or re-added if it was removed) instead of created twice. Numbers without a leading + need Default Country under Options.',
+		routing: { send: { type: 'body', property: 'phoneNumber' } },
+	},
+	{
+		displayName: 'Enroll In',
+		name: 'enrollIn',
+		type: 'options',
+		options: [
+			{
+				name: 'Campaign',
+				value: 'campaign',
+				description: 'Put the contact in a campaign you pick',
+			},
+			{
+				name: 'Splitter',
+				value: 'splitter',
+				description: 'Let a splitter pick the campaign by its distribution strategy',
+			},
+		],
+		default: 'campaign',
+		description: 'Whether the contact goes to a campaign or to a splitter that picks one',
+	},
+	{
+		displayName: 'Campaign Name or ID',
+		name: 'campaignId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCampaigns' },
+		required: true,
+		default: '',
+		description:
+			'Campaign to enrol the contact in; its calls, SMS and WhatsApp messages start on its schedule. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { enrollIn: ['campaign'] } },
+		routing: { send: { type: 'body', property: 'campaignId' } },
+	},
+	{
+		displayName: 'Splitter ID',
+		name: 'splitterId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 7f3c9a2e-5b1d-4e8f-9a6c-2d4b8e1f0a35',
+		description:
+			'ID (a UUID) of the splitter, from the Guayaba dashboard, where splitters are managed. It picks the campaign by percentage, time or results.',
+		displayOptions: { show: { enrollIn: ['splitter'] } },
+		routing: { send: { type: 'body', property: 'splitterId' } },
+	},
+	additionalFieldsCollection([
+		nameValueCollection({
+			displayName: 'Custom Variables',
+			name: 'customVariables',
+			sendAs: 'customVariables',
+			description:
+				"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",
+		}),
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Contact name, at most 255 characters',
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			...timezoneField,
+			description:
+				"IANA time zone the contact is called in. Left out, Guayaba guesses it from the phone number's area code.",
+		},
+	]),
+	contactOptions(GUAYABA_WRITES),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	properties,
+);

@@ -1,0 +1,331 @@
+import {
+	NodeHelpers,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+} from 'n8n-workflow';
+
+import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
+import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
+import { customVariablesAsText } from '../../nodes/Guayaba/helpers/create';
+import { readCampaignsPagination, readContactsPagination } from '../../nodes/Guayaba/helpers/lists';
+import { MAX_PAGE_SIZE, pagedListOf, pageThrough } from '../../nodes/shared/pagination';
+
+/** The fields the editor shows for these parameters, the others at their defaults. */
+function visible(nodeType: INodeType, parameters: INodeParameters): INodeProperties[] {
+	const { description } = nodeType;
+	const withDefaults =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			null,
+			description,
+		) ?? parameters;
+	return description.properties.filter((property) =>
+		NodeHelpers.displayParameter(withDefaults, property, null, description),
+	);
+}
+
+const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPerMinute'];
+
+/** The contract's "Added in 0.2" operations: request, top-level fields, and each collection's fields. */
+const added: Array<{
+	title: string;
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	method: string;
+	url: string;
+	fields: string[];
+	required: string[];
+	collections: Record<string, string[]>;
+}> = [
+	{
+		title: 'Guayaba Contact > Create, in a campaign',
+		nodeType: new Guayaba(),
+		parameters: { resource: 'contact', operation: 'create' },
+		method: 'POST',
+		url: '/contacts',
+		fields: ['phoneNumber', 'enrollIn', 'campaignId', 'additionalFields', 'options'],
+		required: ['phoneNumber', 'campaignId'],
+		collections: {
+			additionalFields: ['customVariables', 'name', 'timezone'],
+			options: CONTACT_OPTIONS,
+		},
+	},
+	{
+		title: 'Guayaba Contact > Create, through a splitter',
+		nodeType: new Guayaba(),
+		parameters: { resource: 'contact', operation: 'create', enrollIn: 'splitter' },
+		method: 'POST',
+		url: '/contacts',
+		fields: ['phoneNumber', 'enrollIn', 'splitterId', 'additionalFields', 'options'],
+		required: ['phoneNumber', 'splitterId'],
+		collections: {},
+	},
+	{
+		title: 'Guayaba Contact > Fulfill',
+		nodeType: new Guayaba(),
+		parameters: { resource: 'contact', operation: 'fulfill' },
+		method: 'POST',
+		url: '/contacts/fulfill',
+		fields: ['phone', 'options'],
+		required: ['phone'],
+		collections: { options: CONTACT_OPTIONS },
+	},
+	{
+		title: 'Guayaba Contact > Get Many',
+		nodeType: new Guayaba(),
+		parameters: { resource: 'contact', operation: 'getAll' },
+		method: 'GET',
+		url: '/contacts',
+		fields: ['returnAll', 'limit', 'filters', 'options'],
+		required: [],
+		collections: {
+			filters: ['campaignIds', 'search', 'searchBy', 'sortBy', 'sortOrder', 'status'],
+			options: CONTACT_OPTIONS,
+		},
+	},
+	{
+		title: 'Guayaba Contact > Get Many, Return All',
+		nodeType: new Guayaba(),
+		parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+		method: 'GET',
+		url: '/contacts',
+		fields: ['returnAll', 'filters', 'options'],
+		required: [],
+		collections: {},
+	},
+	{
+		title: 'Guayaba Campaign > Get Many',
+		nodeType: new Guayaba(),
+		parameters: { resource: 'campaign', operation: 'getAll' },
+		method: 'GET',
+		url: '/campaigns',
+		fields: ['returnAll', 'limit', 'filters', 'options'],
+		required: [],
+		collections: { filters: ['search', 'status'], options: ['requestsPerMinute'] },
+	},
+	{
+		title: 'CallAidan Contact > Create',
+		nodeType: new CallAidan(),
+		parameters: { resource: 'contact', operation: 'create' },
+		method: 'POST',
+		url: '/contacts/',
+		fields: ['phoneNumber', 'additionalFields', 'options'],
+		required: ['phoneNumber'],
+		collections: {
+			additionalFields: [
+				'businessName',
+				'customFields',
+				'email',
+				'fullName',
+				'isDnd',
+				'leadSource',
+				'notes',
+				'tags',
+			],
+			options: CONTACT_OPTIONS,
+		},
+	},
+	{
+		title: 'CallAidan Contact > Get',
+		nodeType: new CallAidan(),
+		parameters: { resource: 'contact', operation: 'get' },
+		method: 'GET',
+		url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
+		fields: ['contactId', 'options'],
+		required: ['contactId'],
+		collections: { options: CONTACT_OPTIONS },
+	},
+];
+
+describe.each(added)(
+	'$title',
+	({ nodeType, parameters, method, url, fields, required, collections }) => {
+		const shown = visible(nodeType, parameters);
+		const operation = (
+			shown.find((property) => property.name === 'operation')!.options as INodePropertyOptions[]
+		).find((option) => option.value === parameters.operation)!;
+
+		it('has its request, through the delivery hook, with an action and a description', () => {
+			expect(operation.routing?.request).toEqual({ method, url });
+			expect(operation.routing?.send?.paginate).toBe(true);
+			expect(operation.routing?.send?.preSend).toHaveLength(1);
+			expect(operation.action).toMatch(/^[A-Z][a-z]+ [a-z]/);
+			expect(operation.description!.length).toBeGreaterThan(40);
+		});
+
+		it('shows exactly its fields, the required ones marked', () => {
+			expect(
+				shown
+					.map((property) => property.name)
+					.filter((name) => !['resource', 'operation'].includes(name)),
+			).toEqual(fields);
+			expect(
+				shown.filter((property) => property.required).map((property) => property.name),
+			).toEqual(required);
+			for (const [collection, names] of Object.entries(collections)) {
+				const options = shown.find((property) => property.name === collection)!
+					.options as INodeProperties[];
+				expect(options.map((option) => option.name).sort()).toEqual(names);
+			}
+		});
+	},
+);
+
+describe('Get Many fields', () => {
+	it.each([
+		[new Guayaba(), 'contact'],
+		[new Guayaba(), 'campaign'],
+	])('%#: returnAll defaults to false and limit to 50, from 1', (nodeType, resource) => {
+		const shown = visible(nodeType, { resource, operation: 'getAll' });
+		expect(shown.find((property) => property.name === 'returnAll')).toMatchObject({
+			type: 'boolean',
+			default: false,
+		});
+		expect(shown.find((property) => property.name === 'limit')).toMatchObject({
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+		});
+	});
+
+	it('campaignIds is a multi-select from getCampaigns, sent as campaignId', () => {
+		const filters = visible(new Guayaba(), { resource: 'contact', operation: 'getAll' }).find(
+			(property) => property.name === 'filters',
+		)!.options as INodeProperties[];
+		expect(filters.find((filter) => filter.name === 'campaignIds')).toMatchObject({
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getCampaigns' },
+			routing: { send: { type: 'query', property: 'campaignId' } },
+		});
+		expect(
+			(filters.find((filter) => filter.name === 'sortBy')!.options as INodePropertyOptions[]).map(
+				(option) => option.value,
+			),
+		).toEqual(['createdAt', 'fulfilledAt', 'reAddedAt']);
+	});
+
+	it('Create uses the same time zone list as Update by ID', () => {
+		const guayaba = new Guayaba();
+		const zones = (parameters: INodeParameters, collection: string) =>
+			(
+				visible(guayaba, parameters).find((property) => property.name === collection)!
+					.options as INodeProperties[]
+			).find((field) => field.name === 'timezone')!.options;
+		expect(zones({ resource: 'contact', operation: 'create' }, 'additionalFields')).toEqual(
+			zones({ resource: 'contact', operation: 'updateById' }, 'updateFields'),
+		);
+	});
+
+	it('the tags descriptions say Create merges and Update replaces', () => {
+		const callAidan = new CallAidan();
+		const tags = (operation: string, collection: string) =>
+			(
+				visible(callAidan, { resource: 'contact', operation }).find(
+					(property) => property.name === collection,
+				)!.options as INodeProperties[]
+			).find((field) => field.name === 'tags')!.description;
+		expect(tags('create', 'additionalFields')).toContain(
+			'added to its tags (unlike Update, which replaces them)',
+		);
+		expect(tags('update', 'updateFields')).toContain(
+			'replace all the tags of the contact (unlike Create',
+		);
+	});
+});
+
+describe("Guayaba's rate budgets", () => {
+	it.each([
+		['contact', 'create', 'POST', 30],
+		['contact', 'fulfill', 'POST', 30],
+		['contact', 'getAll', 'GET', 100],
+		['campaign', 'getAll', 'GET', 100],
+	])(
+		'%s > %s is a %s: Requests per Minute defaults to %d',
+		(resource, operation, method, perMinute) => {
+			const shown = visible(new Guayaba(), { resource, operation });
+			const option = (
+				shown.find((property) => property.name === 'options')!.options as INodeProperties[]
+			).find((field) => field.name === 'requestsPerMinute');
+			expect(option?.default).toBe(perMinute);
+			const routing = (
+				shown.find((property) => property.name === 'operation')!.options as INodePropertyOptions[]
+			).find((candidate) => candidate.value === operation)!.routing;
+			expect(routing?.request?.method).toBe(method);
+		},
+	);
+});
+
+describe('pagination readers', () => {
+	it.each([
+		[{ pagination: { total: 250, page: 2, limit: 100 } }, { isLastPage: false, pageSize: 100 }],
+		[{ pagination: { total: 250, page: 3, limit: 100 } }, { isLastPage: true, pageSize: 100 }],
+		[{ pagination: { total: 200, page: 2, limit: 100 } }, { isLastPage: true, pageSize: 100 }],
+		[{ pagination: { total: 0, page: 1, limit: 25 } }, { isLastPage: true, pageSize: 25 }],
+		// the campaigns list's keys say nothing to the contacts reader
+		[{ pagination: { totalPages: 1, currentPage: 1 } }, { isLastPage: false, pageSize: undefined }],
+		[{}, { isLastPage: false, pageSize: undefined }],
+	])('contacts %j', (answer, report) => {
+		expect(readContactsPagination(answer)).toEqual(report);
+	});
+
+	it.each([
+		[
+			{ pagination: { total: 23, totalPages: 3, currentPage: 2, limit: 10 } },
+			{ isLastPage: false, pageSize: 10 },
+		],
+		[
+			{ pagination: { total: 23, totalPages: 3, currentPage: 3, limit: 10 } },
+			{ isLastPage: true, pageSize: 10 },
+		],
+		[
+			{ pagination: { total: 0, totalPages: 0, currentPage: 1, limit: 10 } },
+			{ isLastPage: true, pageSize: 10 },
+		],
+		[{ pagination: { total: 23, page: 3, limit: 10 } }, { isLastPage: false, pageSize: 10 }],
+		[{ pagination: 'none' }, { isLastPage: false, pageSize: undefined }],
+	])('campaigns %j', (answer, report) => {
+		expect(readCampaignsPagination(answer)).toEqual(report);
+	});
+});
+
+describe('pageThrough', () => {
+	it.each([
+		[50, 50],
+		[100, 100],
+		[150, MAX_PAGE_SIZE],
+		[Infinity, MAX_PAGE_SIZE],
+	])('maxResults %d asks for pages of %d, from page 1, keeping the query', (maxResults, size) => {
+		const options = { url: '/contacts', qs: { status: 'active' } };
+		pageThrough(options, {
+			service: 'Guayaba',
+			records: 'contacts',
+			named: 'contacts',
+			maxResults,
+			readPagination: readContactsPagination,
+		});
+		expect(options.qs).toEqual({ status: 'active', page: 1, limit: size });
+		expect(pagedListOf(options)?.pageSize).toBe(size);
+		expect(pagedListOf({ ...options })).toBeUndefined();
+	});
+});
+
+describe('customVariablesAsText', () => {
+	it.each([
+		[{ budget: 50000 }, { budget: '50000' }],
+		[
+			{ vip: true, opted: false },
+			{ vip: 'true', opted: 'false' },
+		],
+		[{ email: 'a@b.co' }, { email: 'a@b.co' }],
+		[{ none: null }, { none: '' }],
+		[{ tags: ['a', 'b'] }, { tags: '["a","b"]' }],
+		[{ nested: { plan: 'pro' } }, { nested: '{"plan":"pro"}' }],
+	])('%j is sent as %j', (variables, text) => {
+		expect(customVariablesAsText(variables)).toEqual(text);
+	});
+});
