@@ -15,6 +15,7 @@ import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-ins
 import { checkQyvoOperations } from './e2e/qyvo';
 import { checkErrorsInTheEditor } from './e2e/errorsInTheEditor';
 import { checkToolTestRuns } from './e2e/toolTestRun';
+import { checkTriggers } from './e2e/triggers';
 
 export interface Item {
 	json: Record<string, unknown>;
@@ -529,9 +530,17 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 				.map((type) => type.name)
 				.filter((name) => name.startsWith('n8n-nodes-outreach.'))
 				.sort(),
-			['callAidan', 'callAidanTool', 'guayaba', 'guayabaTool', 'qyvo', 'qyvoTool'].map(
-				(name) => `n8n-nodes-outreach.${name}`,
-			),
+			[
+				'callAidan',
+				'callAidanTool',
+				'callAidanTrigger',
+				'guayaba',
+				'guayabaTool',
+				'guayabaTrigger',
+				'qyvo',
+				'qyvoTool',
+				'qyvoTrigger',
+			].map((name) => `n8n-nodes-outreach.${name}`),
 		);
 		const credentialTypes = await editor.call<Array<{ name: string }>>(
 			'GET',
@@ -619,6 +628,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	});
 
 	await checkCredentialTestsAtStrangeHosts(checks, editor);
+	await checkTriggers(checks, n8n, sandbox, editor);
 
 	await checks.section('no secret in anything n8n printed', async () => {
 		await n8n.stop();

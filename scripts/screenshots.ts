@@ -39,6 +39,22 @@ const SHOTS: Shot[] = [
 	},
 ];
 
+/** The trigger panels, which show the Production URL to paste into each vendor's dashboard. */
+function triggerShots(): Shot[] {
+	return [
+		{
+			file: 'qyvo-trigger.png',
+			workflowId: 'outreachExample7',
+			nodeName: 'WhatsApp message received',
+		},
+		{
+			file: 'callaidan-trigger.png',
+			workflowId: 'outreachExample6',
+			nodeName: 'Call completed',
+		},
+	];
+}
+
 /**
  * Takes the README's pictures from the real editor: each example workflow opened in headless
  * Chromium (Debian's `chromium` package), one node's panel open.
@@ -73,7 +89,7 @@ export async function takeScreenshots(n8n: N8nInstance, folder: string): Promise
 			.fill(OWNER.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
-		for (const shot of SHOTS) {
+		for (const shot of [...SHOTS, ...triggerShots()]) {
 			await page.goto(`${n8n.url}/workflow/${shot.workflowId}`);
 			const node = page.locator(`[data-node-name="${shot.nodeName}"]`).first();
 			await node.waitFor({ timeout: 30_000 });

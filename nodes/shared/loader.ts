@@ -4,6 +4,7 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import { apiError, malformedAnswer, redirectError } from './apiResponse';
@@ -20,8 +21,8 @@ const LOADER_TIMEOUT_MS = 30_000;
  * the shape of the answer; `expected` names it in the message when it does not fit.
  */
 export async function loaderRequest<T>(
-	// a hook that needs a side request (Guayaba's statuses) sends it the same way
-	context: ILoadOptionsFunctions | IExecuteSingleFunctions,
+	// a hook that needs a side request (Guayaba's statuses) and a polling trigger send it the same way
+	context: ILoadOptionsFunctions | IExecuteSingleFunctions | IPollFunctions,
 	rules: DeliveryRules,
 	request: {
 		method: IHttpRequestMethods;

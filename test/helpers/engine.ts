@@ -8,6 +8,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import {
 	DirectoryLoader,
+	CredentialTestContext,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -65,7 +66,7 @@ export interface NodeUnderTest {
 	onError?: INode['onError'];
 }
 
-function buildWorkflow({ nodeType, credentialType, parameters, onError }: NodeUnderTest) {
+export function buildWorkflow({ nodeType, credentialType, parameters, onError }: NodeUnderTest) {
 	const node: INode = {
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? 'Node',
@@ -86,7 +87,7 @@ function buildWorkflow({ nodeType, credentialType, parameters, onError }: NodeUn
 	return { node, workflow };
 }
 
-function buildAdditionalData(
+export function buildAdditionalData(
 	{ credentialType, credentials }: NodeUnderTest,
 	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
@@ -294,4 +295,30 @@ export async function testCredential(
 		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/** A credential tested by a function of its node (the webhook credentials, which send nothing). */
+export async function testCredentialWithNode(
+	nodeType: INodeType,
+	credentialType: ICredentialType,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<CredentialTestResult> {
+	const reference = nodeType.description.credentials?.find((c) => c.name === credentialType.name);
+	const testedBy = reference?.testedBy;
+	if (typeof testedBy !== 'string')
+		throw new Error(`${credentialType.name} is not tested by a function`);
+	const test = nodeType.methods?.credentialTest?.[testedBy];
+	if (!test) throw new Error(`No credentialTest method ${testedBy}`);
+	const underTest: NodeUnderTest = { nodeType, credentialType, credentials, parameters: {} };
+	const additionalData = buildAdditionalData(underTest);
+	const data = (additionalData.credentialsHelper as TestCredentialsHelper).withDefaults(
+		credentialType.name,
+		credentials,
+	);
+	return await test.call(new CredentialTestContext(additionalData), {
+		id: '1',
+		name: 'Test credential',
+		type: credentialType.name,
+		data,
+	});
 }

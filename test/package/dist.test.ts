@@ -84,10 +84,15 @@ describe('the built package', () => {
 		expect(output.loaded.map((entry) => entry.name).sort()).toEqual([
 			'callAidan',
 			'callAidanApi',
+			'callAidanTrigger',
+			'callAidanWebhookApi',
 			'guayaba',
 			'guayabaApi',
+			'guayabaTrigger',
 			'qyvo',
 			'qyvoApi',
+			'qyvoTrigger',
+			'qyvoWebhookApi',
 		]);
 		for (const { file, icon } of output.loaded) {
 			for (const iconPath of [icon.light, icon.dark]) {

@@ -1,0 +1,77 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { getCampaigns, getStatuses } from '../Guayaba/methods/loadOptions';
+import { CONTACT_EVENTS, pollContacts } from './helpers/pollContacts';
+
+export class GuayabaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Guayaba Trigger',
+		name: 'guayabaTrigger',
+		icon: { light: 'file:../../icons/guayaba.svg', dark: 'file:../../icons/guayaba.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when a Guayaba contact is created, fulfilled or re-added',
+		defaults: { name: 'Guayaba Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'guayabaApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				options: CONTACT_EVENTS.map(({ name, value, description }) => ({
+					name,
+					value,
+					description,
+				})),
+				default: 'contactCreated',
+				description:
+					"Guayaba sends no webhooks: each poll lists the contacts by this event's time and emits those new since the last poll, oldest first. The first poll after activation only notes where to start.",
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Campaign Names or IDs',
+						name: 'campaignIds',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getCampaigns' },
+						default: [],
+						description:
+							'Only contacts in these campaigns. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Status Name or ID',
+						name: 'status',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getStatuses' },
+						default: '',
+						description:
+							'Only contacts in this status now. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { loadOptions: { getCampaigns, getStatuses } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollContacts.call(this);
+	}
+}

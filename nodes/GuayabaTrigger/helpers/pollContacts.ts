@@ -1,0 +1,105 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { loaderRequest } from '../../shared/loader';
+import { GUAYABA_DELIVERY } from '../../Guayaba/shared/limits';
+import { contactsSince, type ContactsPage, type Cursor } from './contactsSince';
+
+export const CONTACT_EVENTS = [
+	{
+		name: 'Contact Created',
+		value: 'contactCreated',
+		field: 'createdAt',
+		description: 'A contact was added to a campaign',
+	},
+	{
+		name: 'Contact Fulfilled',
+		value: 'contactFulfilled',
+		field: 'fulfilledAt',
+		description: 'A contact was marked fulfilled',
+	},
+	{
+		name: 'Contact Re-Added',
+		value: 'contactReAdded',
+		field: 'reAddedAt',
+		description: 'A contact that had left outreach was added again',
+	},
+];
+
+const PAGE_SIZE = 100;
+// a poll reads at most this many pages (2,000 contacts), a bound on its time and its reads
+export const MAX_PAGES = 20;
+
+interface Filters {
+	campaignIds?: string[];
+	status?: string;
+}
+
+interface ContactsBody {
+	contacts: IDataObject[];
+	pagination?: IDataObject;
+}
+
+function isContactsBody(body: unknown): body is ContactsBody {
+	return (
+		typeof body === 'object' && body !== null && Array.isArray((body as ContactsBody).contacts)
+	);
+}
+
+/**
+ * Reads pages of contacts as the Guayaba node's Get Many does: through the credential's read budget
+ * (the same limiter key, so that polls and bulk reads together stay within 100 reads a minute),
+ * with no redirect followed and the nodes' messages.
+ */
+function pageFetcher(context: IPollFunctions, query: IDataObject, pageSize: number) {
+	return async function fetchContactsPage(page: number): Promise<ContactsPage> {
+		const { contacts, pagination } = await loaderRequest(context, GUAYABA_DELIVERY, {
+			method: 'GET',
+			path: '/contacts',
+			qs: { ...query, page, limit: pageSize },
+			expected: 'the contacts',
+			isExpected: isContactsBody,
+		});
+		const { total, limit } = pagination ?? {};
+		const last =
+			contacts.length === 0 ||
+			(typeof total === 'number' && page * (Number(limit) || contacts.length) >= total);
+		return { contacts, last };
+	};
+}
+
+/**
+ * One poll: in a manual test, the newest contact for the event, to show its shape; when active,
+ * every contact new since the last poll, oldest first, and nothing on the first poll.
+ */
+export async function pollContacts(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const event = this.getNodeParameter('event') as string;
+	const { field } = CONTACT_EVENTS.find((candidate) => candidate.value === event)!;
+	const filters = this.getNodeParameter('filters', {}) as Filters;
+	const query: IDataObject = { sortBy: field, sortOrder: 'desc' };
+	if (filters.campaignIds?.length) query.campaignId = filters.campaignIds.join(',');
+	if (filters.status) query.status = filters.status;
+
+	const asItem = (contact: IDataObject): INodeExecutionData => ({ json: { event, ...contact } });
+
+	if (this.getMode() === 'manual') {
+		const { contacts } = await pageFetcher(this, query, 10)(1);
+		const newest = contacts.find((contact) => typeof contact[field] === 'string');
+		return newest ? [[asItem(newest)]] : null;
+	}
+
+	const staticData = this.getWorkflowStaticData('node');
+	const key = JSON.stringify([field, query.campaignId ?? '', query.status ?? '']);
+	const found = await contactsSince(
+		pageFetcher(this, query, PAGE_SIZE),
+		field,
+		key,
+		staticData.cursor as Cursor | undefined,
+		MAX_PAGES,
+	);
+	staticData.cursor = found.cursor as unknown as IDataObject;
+	if (found.truncated)
+		this.logger.warn(
+			`Guayaba Trigger: more than ${MAX_PAGES * PAGE_SIZE} contacts arrived since the last poll; only the newest were emitted. Poll more often.`,
+		);
+	return found.contacts.length > 0 ? [found.contacts.map(asItem)] : null;
+}

@@ -1,0 +1,86 @@
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { QYVO_EVENTS, receiveQyvoDelivery } from './helpers/receiveDelivery';
+import { refuseUnusableSecret, signingSecretProblem, testWebhookSecret } from '../shared/webhook';
+
+export class QyvoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Qyvo Trigger',
+		name: 'qyvoTrigger',
+		icon: { light: 'file:../../icons/qyvo.svg', dark: 'file:../../icons/qyvo.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when Qyvo receives a WhatsApp message or a message changes status',
+		defaults: { name: 'Qyvo Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'qyvoWebhookApi', required: true, testedBy: 'testQyvoSigningSecret' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// answered as soon as the delivery is accepted, before the workflow runs
+				responseMode: 'onReceived',
+				// without it n8n answers with the literal text "firstEntryJson"; empty, it answers
+				// { "message": "Workflow was started" }
+				responseData: '',
+				path: 'qyvo',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'In Qyvo, open <b>Settings > Webhooks > Add webhook</b>, paste the Production URL shown above, tick the same events and save. Copy the signing secret Qyvo then shows (for 90 seconds) into the credential. Every delivery is checked against it: an unsigned, wrongly signed or more than 5 minutes old delivery is refused (401).',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: QYVO_EVENTS,
+				default: ['message.received'],
+				description:
+					'The events that start the workflow. Qyvo sends only the events chosen on its side; any other delivery, and the webhook.test Qyvo sends when you save, is acknowledged without starting it.',
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			testQyvoSigningSecret: testWebhookSecret('signingSecret', signingSecretProblem),
+		},
+	};
+
+	// Qyvo has no API to register webhooks: the user adds the URL in its dashboard, so activation
+	// only makes sure the secret can verify deliveries, and there is nothing to remove afterwards
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await refuseUnusableSecret(this, 'qyvoWebhookApi', 'signingSecret', signingSecretProblem);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveQyvoDelivery.call(this);
+	}
+}

@@ -1,0 +1,173 @@
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
+import {
+	NodeOperationError,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeCredentialTestResult,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+/** How far a signed delivery's timestamp may be from now, either way. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+export type SignatureCheck =
+	| { valid: true; timestamp: number; digest: string }
+	| { valid: false; reason: string };
+
+/**
+ * Checks a `t=<unix seconds>,v1=<hex>` signature header: v1 must be HMAC-SHA256(secret,
+ * `<t>.<raw body>`) over the bytes received, and t within the tolerance of `nowSeconds`. Several
+ * v1 values are accepted (the convention lets a sender sign with an old and a new secret).
+ */
+export function verifySignature(
+	header: string | undefined,
+	rawBody: Buffer,
+	secret: string,
+	nowSeconds: number,
+): SignatureCheck {
+	if (header === undefined || header.trim() === '')
+		return { valid: false, reason: 'The delivery has no signature' };
+	const parts = header.split(',').map((part) => part.trim().split('='));
+	const timestamps = parts.filter(([name]) => name === 't').map(([, value]) => value);
+	const digests = parts.filter(([name]) => name === 'v1').map(([, value]) => value);
+	if (
+		timestamps.length !== 1 ||
+		!/^\d{1,12}$/.test(timestamps[0] ?? '') ||
+		digests.length === 0 ||
+		!digests.every((digest) => /^[0-9a-fA-F]{64}$/.test(digest ?? ''))
+	)
+		return { valid: false, reason: 'The signature header is malformed' };
+
+	const timestamp = Number(timestamps[0]);
+	const expected = createHmac('sha256', secret)
+		.update(Buffer.concat([Buffer.from(`${timestamp}.`, 'utf8'), rawBody]))
+		.digest();
+	// every candidate is compared, so the time taken does not tell which one matched
+	let matched: string | undefined;
+	for (const digest of digests) {
+		if (timingSafeEqual(Buffer.from(digest, 'hex'), expected)) matched ??= digest.toLowerCase();
+	}
+	if (matched === undefined) return { valid: false, reason: 'The signature does not match' };
+	if (Math.abs(nowSeconds - timestamp) > SIGNATURE_TOLERANCE_SECONDS)
+		return { valid: false, reason: 'The signature is more than 5 minutes old or ahead' };
+	return { valid: true, timestamp, digest: matched };
+}
+
+/** Whether two secrets are equal, in a time that depends on neither their content nor length. */
+export function secretsEqual(received: string, expected: string): boolean {
+	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+	return timingSafeEqual(digest(received), digest(expected)) && expected !== '';
+}
+
+/**
+ * The signatures seen in the last few minutes, so that a delivery replayed within the tolerance is
+ * acknowledged without starting the workflow again. Entries leave when their signature would be
+ * stale anyway; the map never holds more than `maxEntries`.
+ */
+export class ReplayGuard {
+	private readonly seen = new Map<string, number>();
+
+	constructor(private readonly maxEntries = 10_000) {}
+
+	/** Remembers `key` until `expiresAt` (ms); false when it was already seen and not expired. */
+	firstSeen(key: string, expiresAt: number, now: number): boolean {
+		const known = this.seen.get(key);
+		if (known !== undefined && known > now) return false;
+		this.seen.delete(key);
+		if (this.seen.size >= this.maxEntries) {
+			for (const [seenKey, seenExpiry] of this.seen)
+				if (seenExpiry <= now) this.seen.delete(seenKey);
+			// still full: the oldest entries go first (a Map keeps insertion order)
+			for (const seenKey of this.seen.keys()) {
+				if (this.seen.size < this.maxEntries) break;
+				this.seen.delete(seenKey);
+			}
+		}
+		this.seen.set(key, expiresAt);
+		return true;
+	}
+
+	get size(): number {
+		return this.seen.size;
+	}
+}
+
+/**
+ * Answers the request directly and starts nothing: a refused delivery (401) or one the node
+ * acknowledges but ignores (200). The answer never repeats what the request carried.
+ */
+export function answerWithoutRunning(
+	context: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify(body));
+	return { noWebhookResponse: true };
+}
+
+/** The bytes n8n received for this request, before any parsing. */
+export function rawRequestBody(context: IWebhookFunctions): Buffer {
+	const { rawBody } = context.getRequestObject();
+	return Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(String(rawBody ?? ''), 'utf8');
+}
+
+/** Why a webhook token cannot be used, or undefined when it can. */
+export function webhookTokenProblem(token: string | undefined): string | undefined {
+	if (!token) return 'The token is empty';
+	if (token.length < 16) return 'The token is shorter than 16 characters: choose a longer one';
+	if (!/^[A-Za-z0-9._~-]+$/.test(token))
+		return 'The token may hold only letters, digits and - . _ ~, so that it travels unchanged in the URL';
+	return undefined;
+}
+
+/** Why a signing secret cannot be used, or undefined when it can. */
+export function signingSecretProblem(secret: string | undefined): string | undefined {
+	if (!secret) return 'The signing secret is empty';
+	if (secret.trim() !== secret)
+		return 'The signing secret starts or ends with a space: paste it again without it';
+	return undefined;
+}
+
+/**
+ * The credential Test button of a webhook credential: nothing can be asked of the vendor, so it
+ * checks the secret can be used at all.
+ */
+export function testWebhookSecret(
+	field: string,
+	problem: (value: string | undefined) => string | undefined,
+) {
+	return async function testSecret(
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
+		const value = credential.data?.[field];
+		const found = problem(typeof value === 'string' ? value : undefined);
+		return found
+			? { status: 'Error', message: found }
+			: { status: 'OK', message: 'Usable: deliveries are checked against it' };
+	};
+}
+
+/**
+ * Activation of a webhook the user registers by hand in the vendor's dashboard: nothing to create
+ * on the vendor's side, but a credential that could never accept a delivery stops the activation.
+ */
+export async function refuseUnusableSecret(
+	context: IHookFunctions,
+	credentialType: string,
+	field: string,
+	problem: (value: string | undefined) => string | undefined,
+): Promise<void> {
+	const credential = await context.getCredentials(credentialType);
+	const value = credential[field];
+	const found = problem(typeof value === 'string' ? value : undefined);
+	if (found)
+		throw new NodeOperationError(context.getNode(), found, {
+			description: 'Fix it in the credential, then activate the workflow again.',
+		});
+}

@@ -1,0 +1,181 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CallAidanWebhookApi } from '../../credentials/CallAidanWebhookApi.credentials';
+import { CallAidanTrigger } from '../../nodes/CallAidanTrigger/CallAidanTrigger.node';
+import { callPasses } from '../../nodes/CallAidanTrigger/helpers/receiveCall';
+import { secretsEqual, webhookTokenProblem } from '../../nodes/shared/webhook';
+import {
+	CALLAIDAN_WEBHOOK_TOKEN,
+	callAidanCall,
+	postRaw,
+	sendCallAidanCall,
+} from '../../sandbox/webhooks';
+import { testCredentialWithNode, type NodeUnderTest } from '../helpers/engine';
+import { activateWebhook, WebhookTriggerServer } from '../helpers/triggers';
+
+const nodeType = new CallAidanTrigger();
+const credentialType = new CallAidanWebhookApi();
+
+const underTest = (filters: INodeParameters = {}, token = CALLAIDAN_WEBHOOK_TOKEN): NodeUnderTest => ({
+	nodeType,
+	credentialType,
+	credentials: { token },
+	parameters: { filters },
+});
+
+describe('secretsEqual', () => {
+	it.each([
+		['the same token', 'abc', 'abc', true],
+		['another token of the same length', 'abd', 'abc', false],
+		['a prefix', 'ab', 'abc', false],
+		['a longer token', 'abcd', 'abc', false],
+		['an empty expected token, even when both are empty', '', '', false],
+	])('%s', (_case, received, expected, equal) => {
+		expect(secretsEqual(received, expected)).toBe(equal);
+	});
+});
+
+describe('callPasses', () => {
+	const call = callAidanCall(1, { status: 'did-not-answer', score: 40 });
+	it.each([
+		['no filters', {}, true],
+		['its status chosen', { statuses: ['did-not-answer', 'error'] }, true],
+		['another status chosen', { statuses: ['did-succeed'] }, false],
+		['a minimum score it reaches', { minimumScore: 40 }, true],
+		['a minimum score above it', { minimumScore: 41 }, false],
+		['a minimum score of 0', { minimumScore: 0 }, true],
+		['both, one failing', { statuses: ['did-not-answer'], minimumScore: 50 }, false],
+	])('%s', (_case, filters, passes) => {
+		expect(callPasses(call as IDataObject, filters)).toBe(passes);
+	});
+
+	it('a call without a numeric score never reaches a minimum score', () => {
+		expect(callPasses({ ...call, score: '90' } as IDataObject, { minimumScore: 10 })).toBe(false);
+	});
+});
+
+describe('CallAidan Trigger through n8n-core (WebhookContext) behind a loopback server', () => {
+	let server: WebhookTriggerServer;
+
+	afterEach(async () => await server.stop());
+
+	it('starts one run per completed call with the payload as sent, transcript included', async () => {
+		server = await new WebhookTriggerServer(underTest()).start();
+		const call = callAidanCall(1);
+		const withoutTranscript = callAidanCall(2, { status: 'error', score: 0, transcript: null });
+		const answers = [
+			await sendCallAidanCall(server.url, call, CALLAIDAN_WEBHOOK_TOKEN),
+			await sendCallAidanCall(server.url, withoutTranscript, CALLAIDAN_WEBHOOK_TOKEN),
+		];
+		expect(answers.map((answer) => [answer.status, JSON.parse(answer.body)])).toEqual(
+			Array(2).fill([200, { message: 'Workflow was started' }]),
+		);
+		expect(server.started).toEqual([[[{ json: call }]], [[{ json: withoutTranscript }]]]);
+		expect(Object.keys(server.started[1][0][0].json)).not.toContain('transcript');
+	});
+
+	it.each([
+		['no token', undefined],
+		['a wrong token', 'cat_sandbox-token_4f9a1c7e2b6X'],
+		['an empty token', ''],
+		['the token with a character more', `${CALLAIDAN_WEBHOOK_TOKEN}x`],
+	])('answers a call with %s with 401 and starts nothing', async (_case, token) => {
+		server = await new WebhookTriggerServer(underTest()).start();
+		const answer = await sendCallAidanCall(server.url, callAidanCall(3), token);
+		expect([answer.status, JSON.parse(answer.body)]).toEqual([
+			401,
+			{ error: 'The webhook URL has no token, or not the one in the CallAidan Webhook credential' },
+		]);
+		expect(server.started).toEqual([]);
+	});
+
+	it('does not take the token from a header instead of the URL', async () => {
+		server = await new WebhookTriggerServer(underTest()).start();
+		const answer = await postRaw(server.url, JSON.stringify(callAidanCall(4)), {
+			token: CALLAIDAN_WEBHOOK_TOKEN,
+			Authorization: CALLAIDAN_WEBHOOK_TOKEN,
+		});
+		expect(answer.status).toBe(401);
+		expect(server.started).toEqual([]);
+	});
+
+	it('acknowledges the calls the filters leave out (200) and starts only the others', async () => {
+		server = await new WebhookTriggerServer(
+			underTest({ statuses: ['did-succeed'], minimumScore: 70 }),
+		).start();
+		const good = callAidanCall(5, { status: 'did-succeed', score: 70 });
+		const calls = [
+			callAidanCall(6, { status: 'did-not-answer', score: 90 }),
+			callAidanCall(7, { status: 'did-succeed', score: 69 }),
+			good,
+		];
+		const answers = [];
+		for (const call of calls)
+			answers.push(await sendCallAidanCall(server.url, call, CALLAIDAN_WEBHOOK_TOKEN));
+		expect(answers.map((answer) => [answer.status, JSON.parse(answer.body)])).toEqual([
+			[200, { received: true, started: false }],
+			[200, { received: true, started: false }],
+			[200, { message: 'Workflow was started' }],
+		]);
+		expect(server.started).toEqual([[[{ json: good }]]]);
+	});
+
+	it('refuses every call when the credential has no token', async () => {
+		server = await new WebhookTriggerServer(underTest({}, '')).start();
+		const answers = [
+			await sendCallAidanCall(server.url, callAidanCall(8), ''),
+			await sendCallAidanCall(server.url, callAidanCall(9)),
+		];
+		expect(answers.map((answer) => answer.status)).toEqual([401, 401]);
+		expect(server.started).toEqual([]);
+	});
+
+	it('answers a body that is not a call with 400', async () => {
+		server = await new WebhookTriggerServer(underTest()).start();
+		const answer = await sendCallAidanCall(server.url, { hello: 'world' }, CALLAIDAN_WEBHOOK_TOKEN);
+		expect(answer.status).toBe(400);
+		expect(server.started).toEqual([]);
+	});
+
+	it('never repeats the token in any answer', async () => {
+		server = await new WebhookTriggerServer(underTest({ minimumScore: 99 })).start();
+		const answers = [
+			await sendCallAidanCall(server.url, callAidanCall(10), CALLAIDAN_WEBHOOK_TOKEN),
+			await sendCallAidanCall(server.url, callAidanCall(11), 'wrong'),
+		];
+		expect(answers.map((answer) => answer.status)).toEqual([200, 401]);
+		expect(answers.filter((answer) => answer.body.includes(CALLAIDAN_WEBHOOK_TOKEN))).toEqual([]);
+	});
+});
+
+describe('CallAidan Webhook credential', () => {
+	it.each([
+		['', 'The token is empty'],
+		['short-token', 'The token is shorter than 16 characters: choose a longer one'],
+		[
+			'has a space in it, long',
+			'The token may hold only letters, digits and - . _ ~, so that it travels unchanged in the URL',
+		],
+		['a&b=c#d-long-enough', expect.stringContaining('travels unchanged in the URL')],
+		[CALLAIDAN_WEBHOOK_TOKEN, undefined],
+	])('token %j', (token, problem) => {
+		expect(webhookTokenProblem(token)).toEqual(problem);
+	});
+
+	it('the Test button checks the token can travel in the URL', async () => {
+		expect(await testCredentialWithNode(nodeType, credentialType, { token: 'short' })).toEqual({
+			status: 'Error',
+			message: 'The token is shorter than 16 characters: choose a longer one',
+		});
+		expect(
+			await testCredentialWithNode(nodeType, credentialType, { token: CALLAIDAN_WEBHOOK_TOKEN }),
+		).toEqual({ status: 'OK', message: 'Usable: deliveries are checked against it' });
+	});
+
+	it('activation stops when the token cannot be used, and passes when it can', async () => {
+		await expect(activateWebhook(underTest({}, 'short'))).rejects.toThrow(
+			'The token is shorter than 16 characters',
+		);
+		await expect(activateWebhook(underTest())).resolves.toBeUndefined();
+	});
+});
