@@ -16,7 +16,10 @@ import { activateWebhook, WebhookTriggerServer } from '../helpers/triggers';
 const nodeType = new CallAidanTrigger();
 const credentialType = new CallAidanWebhookApi();
 
-const underTest = (filters: INodeParameters = {}, token = CALLAIDAN_WEBHOOK_TOKEN): NodeUnderTest => ({
+const underTest = (
+	filters: INodeParameters = {},
+	token = CALLAIDAN_WEBHOOK_TOKEN,
+): NodeUnderTest => ({
 	nodeType,
 	credentialType,
 	credentials: { token },
