@@ -117,7 +117,7 @@ export async function checkHostileAnswers(
 				`Guayaba answered with a redirect (HTTP 307) to ${otherHostName}, which was not followed`,
 				'The API key was refused: check the Guayaba credential',
 				`Guayaba did not answer in time (${sandboxHost})`,
-				'Guayaba refused the request as invalid: check the fields sent',
+				'Guayaba refused the request as invalid: check the fields sent (phone +14155550104)',
 				'Guayaba answered that the request failed: Contact is locked',
 				'DNC',
 			],

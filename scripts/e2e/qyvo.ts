@@ -286,7 +286,10 @@ export async function checkQyvoOperations(
 			out('Send Text').map((item) => [item.json.status ?? item.json.error, paired([item])[0]]),
 			[
 				['sent', 0],
-				['WhatsApp refused the text: the 24-hour window is closed, send a template instead', 1],
+				[
+					'WhatsApp refused the text: the 24-hour window is closed, send a template instead (phone +442079460958)',
+					1,
+				],
 			],
 		);
 		checks.equal(
