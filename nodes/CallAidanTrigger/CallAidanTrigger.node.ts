@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { CALL_STATUSES, receiveCallAidanCall } from './helpers/receiveCall';
-import { refuseUnusableSecret, testWebhookSecret, webhookTokenProblem } from '../shared/webhook';
+import { manualWebhookMethods, testWebhookSecret, webhookTokenProblem } from '../shared/webhook';
 
 export class CallAidanTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -82,22 +81,8 @@ export class CallAidanTrigger implements INodeType {
 		},
 	};
 
-	// CallAidan has no API to register webhooks: the user sets the agent's Webhook URL by hand, so
-	// activation only makes sure the token can travel in a URL, and there is nothing to remove
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				await refuseUnusableSecret(this, 'callAidanWebhookApi', 'token', webhookTokenProblem);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// CallAidan has no API to register webhooks: the user sets the agent's Webhook URL by hand
+	webhookMethods = manualWebhookMethods('callAidanWebhookApi', 'token', webhookTokenProblem);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveCallAidanCall.call(this);

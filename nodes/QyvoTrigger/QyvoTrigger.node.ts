@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { QYVO_EVENTS, receiveQyvoDelivery } from './helpers/receiveDelivery';
-import { refuseUnusableSecret, signingSecretProblem, testWebhookSecret } from '../shared/webhook';
+import { manualWebhookMethods, signingSecretProblem, testWebhookSecret } from '../shared/webhook';
 
 export class QyvoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,22 +62,8 @@ export class QyvoTrigger implements INodeType {
 		},
 	};
 
-	// Qyvo has no API to register webhooks: the user adds the URL in its dashboard, so activation
-	// only makes sure the secret can verify deliveries, and there is nothing to remove afterwards
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				await refuseUnusableSecret(this, 'qyvoWebhookApi', 'signingSecret', signingSecretProblem);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// Qyvo has no API to register webhooks: the user adds the URL in its dashboard
+	webhookMethods = manualWebhookMethods('qyvoWebhookApi', 'signingSecret', signingSecretProblem);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveQyvoDelivery.call(this);

@@ -155,19 +155,32 @@ export function testWebhookSecret(
 
 /**
  * Activation of a webhook the user registers by hand in the vendor's dashboard: nothing to create
- * on the vendor's side, but a credential that could never accept a delivery stops the activation.
+ * on the vendor's side, nothing to remove afterwards, but a credential that could never accept a
+ * delivery stops the activation.
  */
-export async function refuseUnusableSecret(
-	context: IHookFunctions,
+export function manualWebhookMethods(
 	credentialType: string,
 	field: string,
 	problem: (value: string | undefined) => string | undefined,
-): Promise<void> {
-	const credential = await context.getCredentials(credentialType);
-	const value = credential[field];
-	const found = problem(typeof value === 'string' ? value : undefined);
-	if (found)
-		throw new NodeOperationError(context.getNode(), found, {
-			description: 'Fix it in the credential, then activate the workflow again.',
-		});
+) {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const credential = await this.getCredentials(credentialType);
+				const value = credential[field];
+				const found = problem(typeof value === 'string' ? value : undefined);
+				if (found)
+					throw new NodeOperationError(this.getNode(), found, {
+						description: 'Fix it in the credential, then activate the workflow again.',
+					});
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
 }
