@@ -22,6 +22,11 @@ export function returnAllAndLimit(): INodeProperties[] {
 	];
 }
 
+/** A filter's routing: sent as the query parameter `property`. */
+export function sendAsQuery(property: string) {
+	return { send: { type: 'query' as const, property } };
+}
+
 /** A Get Many operation's `filters` collection: only the filters a user adds are sent. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
-import { filtersCollection, returnAllAndLimit } from '../../../shared/fieldGroups';
+import { filtersCollection, returnAllAndLimit, sendAsQuery } from '../../../shared/fieldGroups';
 import { GUAYABA_READS } from '../../shared/limits';
 
 const properties: INodeProperties[] = [
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. summer',
 			description: 'Text to find in the campaign name, in any case',
-			routing: { send: { type: 'query', property: 'search' } },
+			routing: sendAsQuery('search'),
 		},
 		{
 			displayName: 'Status',
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 			],
 			default: 'active',
 			description: 'Only campaigns with this status',
-			routing: { send: { type: 'query', property: 'status' } },
+			routing: sendAsQuery('status'),
 		},
 	]),
 	optionsCollection([requestsPerMinuteOption(GUAYABA_READS)]),

@@ -1,12 +1,8 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { contactOptions } from '../../../shared/descriptions';
-import { filtersCollection, returnAllAndLimit } from '../../../shared/fieldGroups';
+import { filtersCollection, returnAllAndLimit, sendAsQuery } from '../../../shared/fieldGroups';
 import { GUAYABA_READS } from '../../shared/limits';
-
-function sendAsQuery(property: string) {
-	return { send: { type: 'query' as const, property } };
-}
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
