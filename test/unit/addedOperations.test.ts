@@ -1,33 +1,16 @@
 import {
-	NodeHelpers,
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
 	type INodeType,
 } from 'n8n-workflow';
 
+import { visibleProperties } from '../helpers/descriptor';
 import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { customVariablesAsText } from '../../nodes/Guayaba/helpers/create';
 import { readCampaignsPagination, readContactsPagination } from '../../nodes/Guayaba/helpers/lists';
 import { MAX_PAGE_SIZE, pagedListOf, pageThrough } from '../../nodes/shared/pagination';
-
-/** The fields the editor shows for these parameters, the others at their defaults. */
-function visible(nodeType: INodeType, parameters: INodeParameters): INodeProperties[] {
-	const { description } = nodeType;
-	const withDefaults =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			parameters,
-			true,
-			false,
-			null,
-			description,
-		) ?? parameters;
-	return description.properties.filter((property) =>
-		NodeHelpers.displayParameter(withDefaults, property, null, description),
-	);
-}
 
 const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPerMinute'];
 
@@ -145,7 +128,7 @@ const added: Array<{
 describe.each(added)(
 	'$title',
 	({ nodeType, parameters, method, url, fields, required, collections }) => {
-		const shown = visible(nodeType, parameters);
+		const shown = visibleProperties(nodeType, parameters);
 		const operation = (
 			shown.find((property) => property.name === 'operation')!.options as INodePropertyOptions[]
 		).find((option) => option.value === parameters.operation)!;
@@ -181,7 +164,7 @@ describe('Get Many fields', () => {
 		[new Guayaba(), 'contact'],
 		[new Guayaba(), 'campaign'],
 	])('%#: returnAll defaults to false and limit to 50, from 1', (nodeType, resource) => {
-		const shown = visible(nodeType, { resource, operation: 'getAll' });
+		const shown = visibleProperties(nodeType, { resource, operation: 'getAll' });
 		expect(shown.find((property) => property.name === 'returnAll')).toMatchObject({
 			type: 'boolean',
 			default: false,
@@ -194,9 +177,10 @@ describe('Get Many fields', () => {
 	});
 
 	it('campaignIds is a multi-select from getCampaigns, sent as campaignId', () => {
-		const filters = visible(new Guayaba(), { resource: 'contact', operation: 'getAll' }).find(
-			(property) => property.name === 'filters',
-		)!.options as INodeProperties[];
+		const filters = visibleProperties(new Guayaba(), {
+			resource: 'contact',
+			operation: 'getAll',
+		}).find((property) => property.name === 'filters')!.options as INodeProperties[];
 		expect(filters.find((filter) => filter.name === 'campaignIds')).toMatchObject({
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getCampaigns' },
@@ -213,7 +197,7 @@ describe('Get Many fields', () => {
 		const guayaba = new Guayaba();
 		const zones = (parameters: INodeParameters, collection: string) =>
 			(
-				visible(guayaba, parameters).find((property) => property.name === collection)!
+				visibleProperties(guayaba, parameters).find((property) => property.name === collection)!
 					.options as INodeProperties[]
 			).find((field) => field.name === 'timezone')!.options;
 		expect(zones({ resource: 'contact', operation: 'create' }, 'additionalFields')).toEqual(
@@ -225,7 +209,7 @@ describe('Get Many fields', () => {
 		const callAidan = new CallAidan();
 		const tags = (operation: string, collection: string) =>
 			(
-				visible(callAidan, { resource: 'contact', operation }).find(
+				visibleProperties(callAidan, { resource: 'contact', operation }).find(
 					(property) => property.name === collection,
 				)!.options as INodeProperties[]
 			).find((field) => field.name === 'tags')!.description;
@@ -247,7 +231,7 @@ describe("Guayaba's rate budgets", () => {
 	])(
 		'%s > %s is a %s: Requests per Minute defaults to %d',
 		(resource, operation, method, perMinute) => {
-			const shown = visible(new Guayaba(), { resource, operation });
+			const shown = visibleProperties(new Guayaba(), { resource, operation });
 			const option = (
 				shown.find((property) => property.name === 'options')!.options as INodeProperties[]
 			).find((field) => field.name === 'requestsPerMinute');

@@ -1,12 +1,11 @@
 import {
-	NodeHelpers,
 	type ICredentialType,
-	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
 	type INodeType,
 } from 'n8n-workflow';
 
+import { visibleProperties } from '../helpers/descriptor';
 import { CallAidanApi } from '../../credentials/CallAidanApi.credentials';
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { QyvoApi } from '../../credentials/QyvoApi.credentials';
@@ -124,23 +123,6 @@ const contracts: Array<{
 		],
 	},
 ];
-
-/** The fields the editor shows for these parameters, the others at their defaults. */
-function visibleProperties(nodeType: INodeType, parameters: INodeParameters): INodeProperties[] {
-	const { description } = nodeType;
-	const withDefaults =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			parameters,
-			true,
-			false,
-			null,
-			description,
-		) ?? parameters;
-	return description.properties.filter((property) =>
-		NodeHelpers.displayParameter(withDefaults, property, null, description),
-	);
-}
 
 describe.each(contracts)('$name description', ({ nodeType, name, credential, operations }) => {
 	const { description } = nodeType;

@@ -1,10 +1,10 @@
 import {
-	NodeHelpers,
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { visibleProperties } from '../helpers/descriptor';
 import { explainQyvoFailure } from '../../nodes/Qyvo/helpers/errors';
 import { deliverQyvoRequest } from '../../nodes/Qyvo/helpers/limits';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
@@ -176,21 +176,6 @@ const OPERATIONS: Array<{
 const nodeType = new Qyvo();
 const { description } = nodeType;
 
-function visibleProperties(parameters: INodeParameters): INodeProperties[] {
-	const withDefaults =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			parameters,
-			true,
-			false,
-			null,
-			description,
-		) ?? parameters;
-	return description.properties.filter((property) =>
-		NodeHelpers.displayParameter(withDefaults, property, null, description),
-	);
-}
-
 describe('Qyvo description', () => {
 	it('has a resource for each part of the API', () => {
 		const resource = description.properties.find((property) => property.name === 'resource')!;
@@ -209,7 +194,7 @@ describe('Qyvo description', () => {
 	it.each(OPERATIONS)(
 		'$resource > $operation $parameters: POST $url through the limiter, with exactly its fields',
 		({ resource, operation, url, fields, sends, parameters }) => {
-			const visible = visibleProperties({ resource, operation, ...parameters });
+			const visible = visibleProperties(nodeType, { resource, operation, ...parameters });
 			const operationProperty = visible.find((property) => property.name === 'operation')!;
 			const option = (operationProperty.options as INodePropertyOptions[]).find(
 				(candidate) => candidate.value === operation,
@@ -245,7 +230,7 @@ describe('Qyvo description', () => {
 			['template', 'getAll'],
 			['tag', 'getAll'],
 		]) {
-			const visible = visibleProperties({ resource, operation });
+			const visible = visibleProperties(nodeType, { resource, operation });
 			const returnAll = visible.find((property) => property.name === 'returnAll')!;
 			const limit = visible.find((property) => property.name === 'limit')!;
 			expect([returnAll.default, returnAll.routing]).toEqual([false, undefined]);
@@ -260,8 +245,9 @@ describe('Qyvo description', () => {
 	it('the filters are the contract names, sent under the API keys', () => {
 		const filters = (resource: string, operation: string) =>
 			(
-				visibleProperties({ resource, operation }).find((property) => property.name === 'filters')!
-					.options as INodeProperties[]
+				visibleProperties(nodeType, { resource, operation }).find(
+					(property) => property.name === 'filters',
+				)!.options as INodeProperties[]
 			).map((property) => [property.name, property.routing?.send?.property]);
 		expect(filters('contact', 'search')).toEqual([
 			['email', 'email'],
@@ -273,9 +259,10 @@ describe('Qyvo description', () => {
 	});
 
 	it('Create sends its additional fields under the API keys', () => {
-		const additional = visibleProperties({ resource: 'contact', operation: 'create' }).find(
-			(property) => property.name === 'additionalFields',
-		)!.options as INodeProperties[];
+		const additional = visibleProperties(nodeType, {
+			resource: 'contact',
+			operation: 'create',
+		}).find((property) => property.name === 'additionalFields')!.options as INodeProperties[];
 		expect(additional.map((property) => [property.name, property.routing?.send?.property])).toEqual(
 			[
 				['email', 'email'],
@@ -287,9 +274,10 @@ describe('Qyvo description', () => {
 	});
 
 	it('Send Template takes its template from the approved-templates dropdown', () => {
-		const templateId = visibleProperties({ resource: 'message', operation: 'sendTemplate' }).find(
-			(property) => property.name === 'templateId',
-		)!;
+		const templateId = visibleProperties(nodeType, {
+			resource: 'message',
+			operation: 'sendTemplate',
+		}).find((property) => property.name === 'templateId')!;
 		expect([templateId.type, templateId.typeOptions, templateId.required]).toEqual([
 			'options',
 			{ loadOptionsMethod: 'getTemplates' },
