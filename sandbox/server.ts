@@ -46,7 +46,8 @@ export interface RateLimit {
 	windowMs: number;
 	/**
 	 * A rolling window (Qyvo's: no more than `requests` in any `windowMs`, no reset header) rather
-	 * than a fixed one (Guayaba's, with `X-RateLimit-Reset` in Unix seconds).
+	 * than a fixed one (Guayaba's, with `X-RateLimit-Reset` in Unix seconds; windows start at
+	 * multiples of `windowMs` on the clock).
 	 */
 	rolling?: boolean;
 }
@@ -126,7 +127,10 @@ export class LoopbackServer {
 		if (!this.limit) return {};
 		if (this.limit.rolling) return this.rollingWindow(this.limit);
 		const now = Date.now();
-		if (now - this.window.start >= this.limit.windowMs) this.window = { start: now, count: 0 };
+		// fixed windows follow one another on the clock (each starts at a multiple of windowMs), as a
+		// server that counts per key and period does; the reset it tells is the current one's end
+		if (now - this.window.start >= this.limit.windowMs)
+			this.window = { start: now - (now % this.limit.windowMs), count: 0 };
 		this.window.count++;
 		const remaining = Math.max(0, this.limit.requests - this.window.count);
 		const resetAt = this.window.start + this.limit.windowMs;

@@ -60,7 +60,12 @@ export function nodeOutput(rawOutput: string, nodeName: string): Item[] {
 	// the result is the JSON object that starts on a line of its own, after n8n's log lines
 	const start = rawOutput.indexOf('\n{\n');
 	if (start === -1) throw new Error(`n8n execute printed no result:\n${rawOutput.slice(0, 2000)}`);
-	const run = JSON.parse(rawOutput.slice(start)) as Record<string, unknown>;
+	// and ends at the first brace at the start of a line: a log line n8n prints late may follow it
+	const end = rawOutput.indexOf('\n}', start + 2);
+	const run = JSON.parse(rawOutput.slice(start, end === -1 ? undefined : end + 2)) as Record<
+		string,
+		unknown
+	>;
 	const find = (value: unknown): Record<string, unknown> | undefined => {
 		if (!value || typeof value !== 'object') return undefined;
 		const record = value as Record<string, unknown>;
