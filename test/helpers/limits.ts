@@ -1,8 +1,53 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/shared/rateLimit';
+import { GUAYABA_KEY, type FakeGuayaba } from '../../sandbox/guayaba';
+import type { ReceivedRequest } from '../../sandbox/server';
+import { runNode, type NodeUnderTest } from './engine';
 import { withRetryPolicy } from './retries';
 
 /** The Guayaba node, its per-minute budgets counted in a compressed window. */
 export function guayabaCounting(policy: Partial<RetryPolicy>): Guayaba {
 	return withRetryPolicy(new Guayaba(), { ...DEFAULT_RETRY_POLICY, ...policy });
+}
+
+/** Guayaba Update by Phone setting each phone to DNC, one item a phone, against `api`. */
+export function markDncOn(
+	api: FakeGuayaba,
+	nodeType: Guayaba,
+	phones: string[],
+	options: INodeParameters,
+	extra: Pick<NodeUnderTest, 'onError'> & { cancelWhen?: Promise<unknown> } = {},
+) {
+	return runNode({
+		nodeType,
+		credentialType: new GuayabaApi(),
+		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+		parameters: {
+			resource: 'contact',
+			operation: 'updateByPhone',
+			phone: '={{ $json.phone }}',
+			updateFields: { status: 'DNC' },
+			options,
+		},
+		items: phones.map((phone) => ({ json: { phone } })),
+		...extra,
+	});
+}
+
+export const phoneOf = (request: ReceivedRequest) => (request.body as { phone: string }).phone;
+
+/** How many times the server updated each phone: more than once would mean a request sent twice. */
+export function timesUpdated(api: FakeGuayaba, phones: string[]): number[] {
+	return phones.map(
+		(phone) =>
+			api.received.filter((request) => request.status === 200 && phoneOf(request) === phone).length,
+	);
+}
+
+/** Each output item's pairing and its status, or its error. */
+export function statuses(items: INodeExecutionData[]) {
+	return items.map((item) => [item.pairedItem, item.json.error ?? item.json.status]);
 }

@@ -1,11 +1,16 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { FakeGuayaba, GUAYABA_KEY, STATUSES } from '../../sandbox/guayaba';
-import type { ReceivedRequest } from '../../sandbox/server';
 import { runNode } from '../helpers/engine';
-import { guayabaCounting } from '../helpers/limits';
+import {
+	guayabaCounting,
+	markDncOn,
+	phoneOf,
+	statuses,
+	timesUpdated as timesUpdatedOn,
+} from '../helpers/limits';
 import { SHORT_BACKOFFS, withRetryPolicy } from '../helpers/retries';
 
 const api = new FakeGuayaba();
@@ -23,36 +28,10 @@ function markDnc(
 	onError?: 'continueRegularOutput',
 	nodeType = withRetryPolicy(new Guayaba(), SHORT_BACKOFFS),
 ) {
-	return runNode({
-		nodeType,
-		credentialType: new GuayabaApi(),
-		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
-		parameters: {
-			resource: 'contact',
-			operation: 'updateByPhone',
-			phone: '={{ $json.phone }}',
-			updateFields: { status: 'DNC' },
-			options,
-		},
-		items: phones.map((phone) => ({ json: { phone } })),
-		onError,
-	});
+	return markDncOn(api, nodeType, phones, options, { onError });
 }
 
-/** How many requests for each phone the server answered (not refused by its rate limit). */
-const phoneOf = (request: ReceivedRequest) => (request.body as { phone: string }).phone;
-
-/** How many times the server updated each phone: more than once would mean a request sent twice. */
-function timesUpdated(phones: string[]): number[] {
-	return phones.map(
-		(phone) =>
-			api.received.filter((request) => request.status === 200 && phoneOf(request) === phone).length,
-	);
-}
-
-function statuses(items: INodeExecutionData[]) {
-	return items.map((item) => [item.pairedItem, item.json.error ?? item.json.status]);
-}
+const timesUpdated = (phones: string[]) => timesUpdatedOn(api, phones);
 
 describe('the rate limit', () => {
 	it('sends a run of no more items than the budget at once: 10 updates on Guayaba’s 30 a minute', async () => {

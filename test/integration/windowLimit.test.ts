@@ -1,12 +1,16 @@
-import { sleep, type INodeExecutionData, type INodeParameters } from 'n8n-workflow';
+import { sleep, type INodeParameters } from 'n8n-workflow';
 
-import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
-import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
+import type { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { windowMargin } from '../../nodes/shared/rateLimit';
 import { FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
 import type { ReceivedRequest } from '../../sandbox/server';
-import { runNode } from '../helpers/engine';
-import { guayabaCounting } from '../helpers/limits';
+import {
+	guayabaCounting,
+	markDncOn,
+	phoneOf,
+	statuses,
+	timesUpdated as timesUpdatedOn,
+} from '../helpers/limits';
 
 // each test gets a server of its own, and so (its URL being part of the key) a fresh limiter key
 let api: FakeGuayaba;
@@ -23,34 +27,10 @@ function markDnc(
 	options: INodeParameters,
 	extra: { onError?: 'continueRegularOutput'; cancelWhen?: Promise<unknown> } = {},
 ) {
-	return runNode({
-		nodeType,
-		credentialType: new GuayabaApi(),
-		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
-		parameters: {
-			resource: 'contact',
-			operation: 'updateByPhone',
-			phone: '={{ $json.phone }}',
-			updateFields: { status: 'DNC' },
-			options,
-		},
-		items: phones.map((phone) => ({ json: { phone } })),
-		...extra,
-	});
+	return markDncOn(api, nodeType, phones, options, extra);
 }
 
-const phoneOf = (request: ReceivedRequest) => (request.body as { phone: string }).phone;
-
-function timesUpdated(phones: string[]): number[] {
-	return phones.map(
-		(phone) =>
-			api.received.filter((request) => request.status === 200 && phoneOf(request) === phone).length,
-	);
-}
-
-function statuses(items: INodeExecutionData[]) {
-	return items.map((item) => [item.pairedItem, item.json.error ?? item.json.status]);
-}
+const timesUpdated = (phones: string[]) => timesUpdatedOn(api, phones);
 
 /** The most requests the server received in any span of `windowMs`. */
 function busiestWindow(requests: ReceivedRequest[], windowMs: number): number {
