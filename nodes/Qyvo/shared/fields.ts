@@ -7,6 +7,7 @@ import {
 	optionsCollection,
 	requestsPerMinuteOption,
 } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../shared/fieldGroups';
 import { QYVO_LIMIT } from '../helpers/limits';
 
 export type LookupKey = 'contactId' | 'phone' | 'email';
@@ -106,25 +107,9 @@ export function contextField(what: string): INodeProperties {
  * `returnAll` and `limit`. Qyvo's lists take no paging, so the limit is applied to the answer,
  * not sent.
  */
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-		routing: { output: { maxResults: '={{$value}}' } },
-	},
-];
+export const returnAllFields: INodeProperties[] = returnAllAndLimit().map((field) =>
+	field.name === 'limit' ? { ...field, routing: { output: { maxResults: '={{$value}}' } } } : field,
+);
 
 /** The `options` of an operation that sends a phone number or finds a contact. */
 export const qyvoContactOptions = contactOptions(QYVO_LIMIT);
