@@ -44,8 +44,11 @@ interface KeyState {
 	spentByUs: boolean;
 	/** Whether the server's figures showed others spending on this key. */
 	othersSpend: boolean;
-	/** Requests sent since the last answer that told what is left. */
-	sentSinceAnswer: number;
+	/**
+	 * On a server that counts, requests leave in rounds: a round starts when none of ours is in
+	 * flight, so that the latest answer has counted all of them, and takes half of what is left.
+	 */
+	round: { allowed: number; sent: number };
 	/** Whether this key's server sends X-RateLimit-Remaining at all. */
 	serverCounts: boolean;
 	/** Whether any request on the key was answered (or failed) yet. */
@@ -200,7 +203,6 @@ export class WindowLimiter {
 					state.serverRemaining = estimate;
 					state.serverResetAt = resetAt;
 					state.serverLimit = numberHeader(answer.headers, 'x-ratelimit-limit');
-					state.sentSinceAnswer = 0;
 					const windowRequests = this.windowRequests(state);
 					// our window stands for the server's only where it is no larger than the server's
 					state.spentByUs =
@@ -266,7 +268,7 @@ export class WindowLimiter {
 				waiting: [],
 				heldUntil: 0,
 				inFlight: 0,
-				sentSinceAnswer: 0,
+				round: { allowed: 0, sent: 0 },
 				spentByUs: false,
 				othersSpend: false,
 				serverCounts: false,
@@ -320,13 +322,10 @@ export class WindowLimiter {
 			// then one request at a time asks the server what is left
 			else if (state.inFlight > 0) return Infinity;
 		} else if (remaining !== undefined) {
-			// half of what is left before the next answer, so that other processes spending the same
-			// budget from the same figure do not overrun it together
-			if (
-				state.sentSinceAnswer >= Math.max(1, Math.ceil((remaining + state.sentSinceAnswer) / 2)) &&
-				state.inFlight > 0
-			)
-				return Infinity;
+			// half of what is left a round, so that other processes spending the same budget from the
+			// same figure do not overrun it together; an answer that comes while others of the round
+			// are in flight has not counted them, nor what other processes have in flight
+			if (state.inFlight > 0 && state.round.sent >= state.round.allowed) return Infinity;
 		} else if (state.serverCounts && state.inFlight > 0) {
 			// a new window on a server that counts: one request learns what is left of it first
 			return Infinity;
@@ -352,8 +351,13 @@ export class WindowLimiter {
 			const waiter = state.waiting.shift()!;
 			state.departures.push({ at: now, answered: false });
 			this.forgetOldDepartures(state, now);
+			if (state.inFlight === 0)
+				state.round = {
+					allowed: Math.max(1, Math.ceil((state.serverRemaining ?? 0) / 2)),
+					sent: 0,
+				};
+			state.round.sent++;
 			state.inFlight++;
-			state.sentSinceAnswer++;
 			if (state.serverRemaining !== undefined) state.serverRemaining--;
 			waiter.resolve(now - waiter.queuedAt);
 		}

@@ -162,6 +162,22 @@ describe('WindowLimiter', () => {
 		expect(went).toHaveLength(4);
 	});
 
+	it('starts the next round only when the last one is all answered: an earlier answer has not counted the rest', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 100, windowMs: 60_000 };
+		const { went } = track(limiter, 'k', budget, 30);
+		await settle(went);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 20, start + 30_000) });
+		// a round of half the 20 left
+		expect(await settle(went)).toHaveLength(11);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 19, start + 30_000) });
+		expect(await settle(went)).toHaveLength(11);
+		for (let left = 18; left >= 10; left--)
+			limiter.answered('k', { status: 200, headers: fixedHeaders(30, left, start + 30_000) });
+		// the round is answered: half of the 10 left
+		expect(await settle(went)).toHaveLength(16);
+	});
+
 	it('leaves the window’s last request to others once the server shows them spending on the key', async () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 30, windowMs: 60_000 };
