@@ -159,6 +159,30 @@ function workerOf(workers: N8nInstance[], executionId: string): number | undefin
 
 const phoneOf = (request: ReceivedRequest) => (request.body as { phone?: string }).phone;
 
+/**
+ * The server's fixed windows as it counted them (a window opens with the first request after the
+ * last one closed): `accepted/refused` in each, to see where the refusals came.
+ */
+function windowsSeen(received: ReceivedRequest[], windowMs: number): string {
+	const windows: Array<{ start: number; accepted: number; refused: number }> = [];
+	for (const request of [...received].sort((a, b) => a.at - b.at)) {
+		let window = windows.at(-1);
+		if (!window || request.at - window.start >= windowMs) {
+			window = { start: request.at, accepted: 0, refused: 0 };
+			windows.push(window);
+		}
+		if (request.status === 429) window.refused++;
+		else window.accepted++;
+	}
+	const first = windows[0]?.start ?? 0;
+	return windows
+		.map(
+			(window) =>
+				`${((window.start - first) / 1000).toFixed(1)} s ${window.accepted}/${window.refused}`,
+		)
+		.join(', ');
+}
+
 async function checkQueueMode(
 	checks: Checks,
 	version: string,
@@ -288,6 +312,9 @@ async function checkQueueMode(
 			const ideal = (Math.ceil(phones.length / SERVER_LIMIT.requests) - 1) * SERVER_LIMIT.windowMs;
 			const figures = `${refusals.length} of ${received.length} requests refused with 429 (${(share * 100).toFixed(1)} %), ${(span / 1000).toFixed(1)} s from the first request to the last (ideal ${(ideal / 1000).toFixed(0)} s), ${seconds.toFixed(1)} s from the webhooks to both executions finished`;
 			say(`queue mode, n8n ${version}: ${figures}`);
+			say(
+				`the server's windows (opened at, accepted/refused): ${windowsSeen(received, SERVER_LIMIT.windowMs)}`,
+			);
 			checks.equal(
 				`refusals few: ${(share * 100).toFixed(1)} % of requests, at most ${MAX_REFUSED_SHARE * 100} %`,
 				share <= MAX_REFUSED_SHARE,
