@@ -234,27 +234,32 @@ export class PrivatePostgres {
 		return path.join(this.folder, 'postgres.log');
 	}
 
-	private asPostgres(command: string, args: string[]): void {
+	private runAsPostgres(command: string, args: string[]) {
 		const file = path.join(this.bin, command);
 		const [runner, runnerArgs] = asRoot
 			? ['runuser', ['-u', 'postgres', '--', file, ...args]]
 			: ['sudo', ['-u', 'postgres', file, ...args]];
-		const run = spawnSync(runner, runnerArgs, { encoding: 'utf8' });
+		return spawnSync(runner, runnerArgs, { encoding: 'utf8' });
+	}
+
+	private asPostgres(command: string, args: string[]): void {
+		const run = this.runAsPostgres(command, args);
 		if (run.status !== 0)
 			throw new Error(
 				`${command} ${args.join(' ')} exited with ${run.status}:\n${run.stdout}${run.stderr}`,
 			);
 	}
 
+	/** Whether a postmaster runs on the data folder (`pg_ctl status` exits 0 only then). */
+	private get running(): boolean {
+		return this.runAsPostgres('pg_ctl', ['status', '-D', this.dataDir]).status === 0;
+	}
+
 	async start(): Promise<void> {
 		// a run killed before it could stop its cluster left it running
-		if (existsSync(path.join(this.dataDir, 'postmaster.pid'))) {
+		if (this.running) {
 			say('stopping the PostgreSQL a previous run left');
-			try {
-				this.asPostgres('pg_ctl', ['stop', '-D', this.dataDir, '-m', 'immediate', '-w']);
-			} catch {
-				// it had stopped already
-			}
+			this.asPostgres('pg_ctl', ['stop', '-D', this.dataDir, '-m', 'immediate', '-w']);
 		}
 		// the previous cluster's files belong to postgres
 		runAsRoot('rm', ['-rf', this.folder]);
@@ -315,7 +320,6 @@ export class PrivatePostgres {
 	}
 
 	async stop(): Promise<void> {
-		if (!existsSync(path.join(this.dataDir, 'postmaster.pid'))) return;
-		this.asPostgres('pg_ctl', ['stop', '-D', this.dataDir, '-m', 'fast', '-w']);
+		if (this.running) this.asPostgres('pg_ctl', ['stop', '-D', this.dataDir, '-m', 'fast', '-w']);
 	}
 }
