@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a developer script that runs n8n, never loaded by n8n */
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { GUAYABA_KEY } from '../sandbox/guayaba';
@@ -33,6 +34,39 @@ const MAX_REFUSED_SHARE = 0.1;
 const FOLDER = path.join(WORK, 'queue');
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Stops the n8n processes a run killed before it could stop them left running (their ports would
+ * refuse this run's), found by the user folder under FOLDER that their environment names.
+ */
+async function stopLeftN8nProcesses(): Promise<void> {
+	const ours = (pid: number) => {
+		try {
+			return readFileSync(`/proc/${pid}/environ`, 'utf8')
+				.split('\0')
+				.some((variable) => variable.startsWith(`N8N_USER_FOLDER=${FOLDER}/`));
+		} catch {
+			return false;
+		}
+	};
+	const left = readdirSync('/proc')
+		.filter((name) => /^\d+$/.test(name))
+		.map(Number)
+		.filter(ours);
+	if (left.length === 0) return;
+	say(`stopping the n8n processes a previous run left (PID ${left.join(', ')})`);
+	const signal = (pid: number, name: NodeJS.Signals) => {
+		try {
+			process.kill(pid, name);
+		} catch {
+			// it has just exited
+		}
+	};
+	for (const pid of left) signal(pid, 'SIGTERM');
+	const deadline = Date.now() + 20_000;
+	while (left.some(ours) && Date.now() < deadline) await sleep(200);
+	for (const pid of left.filter(ours)) signal(pid, 'SIGKILL');
+}
 
 interface Execution {
 	id: string;
@@ -395,6 +429,7 @@ async function run(): Promise<void> {
 		steps.next(
 			`installing ${path.basename(tarball)} into the user folders of the main instance and both workers`,
 		);
+		await stopLeftN8nProcesses();
 		for (const n8n of [main, ...workers]) n8n.installPackage(tarball, { fresh: true });
 		steps.next(
 			`starting a private Redis on 127.0.0.1:${redis.port} and PostgreSQL on 127.0.0.1:${postgres.port}`,
