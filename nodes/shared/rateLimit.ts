@@ -36,6 +36,10 @@ interface KeyState {
 	serverRemaining?: number;
 	serverResetAt?: number;
 	serverLimit?: number;
+	/** Whether the server's counting answers tell when its window resets. */
+	serverTellsReset: boolean;
+	/** When the server last told what is left. */
+	serverSaidAt?: number;
 	/** Whether our own requests in the window account for the whole server limit. */
 	spentByUs: boolean;
 	/** Whether the server's figures showed others spending on this key. */
@@ -44,6 +48,8 @@ interface KeyState {
 	sentSinceAnswer: number;
 	/** Whether this key's server sends X-RateLimit-Remaining at all. */
 	serverCounts: boolean;
+	/** Whether any request on the key was answered (or failed) yet. */
+	heard: boolean;
 	/** When a pump is already due. */
 	wakeAt?: number;
 }
@@ -71,6 +77,13 @@ function numberHeader(headers: Record<string, unknown>, name: string): number | 
 function resetTime(reset: number, now: number): number {
 	return reset > 1e9 ? reset * 1000 : now + reset * 1000;
 }
+
+/**
+ * How much later than the server's reset a request leaves: the reset it tells is the end of its
+ * own window, whatever ours, and a clock ahead of the server's costs one refused request, which then
+ * waits its Retry-After.
+ */
+export const RESET_MARGIN_MS = 100;
 
 /**
  * How much later than the window's end a request leaves: the server counts a request when it
@@ -154,6 +167,7 @@ export class WindowLimiter {
 		if (!state) return 0;
 		const now = Date.now();
 		let added = 0;
+		state.heard = true;
 		if (answer) {
 			const remaining = numberHeader(answer.headers, 'x-ratelimit-remaining');
 			// an answer that does not count (a proxy's, a server's that stopped) ends what we knew
@@ -161,10 +175,13 @@ export class WindowLimiter {
 			if (remaining === undefined) {
 				state.serverRemaining = undefined;
 				state.serverResetAt = undefined;
+				state.serverLimit = undefined;
 			}
 			if (remaining !== undefined) {
 				const reset = numberHeader(answer.headers, 'x-ratelimit-reset');
 				const resetAt = reset !== undefined ? resetTime(reset, now) : undefined;
+				state.serverTellsReset = resetAt !== undefined;
+				state.serverSaidAt = now;
 				// the other requests still in flight may not have been counted yet
 				const estimate = remaining - (state.inFlight - 1);
 				const stale =
@@ -184,8 +201,12 @@ export class WindowLimiter {
 					state.serverResetAt = resetAt;
 					state.serverLimit = numberHeader(answer.headers, 'x-ratelimit-limit');
 					state.sentSinceAnswer = 0;
+					const windowRequests = this.windowRequests(state);
+					// our window stands for the server's only where it is no larger than the server's
 					state.spentByUs =
-						this.ownInWindow(state, now) >= (state.serverLimit ?? state.budget.requests);
+						windowRequests > 0 &&
+						windowRequests <= (state.serverLimit ?? windowRequests) &&
+						this.ownInWindow(state, now) >= (state.serverLimit ?? windowRequests);
 				}
 			}
 			if (answer.status === 429) {
@@ -217,6 +238,20 @@ export class WindowLimiter {
 		return added;
 	}
 
+	/**
+	 * R for this key: the budget's, or the server's own lower `X-RateLimit-Limit` when the server
+	 * tells no reset (then its window is taken to be ours: the vendors' limits are per minute).
+	 * Where the server tells its reset, the reset rules a lower limit instead. A budget of 0 (no
+	 * client-side limit) keeps no window.
+	 */
+	private windowRequests(state: KeyState): number {
+		const { requests } = state.budget;
+		const serverLimit = state.serverLimit;
+		if (requests <= 0 || serverLimit === undefined || serverLimit <= 0 || state.serverTellsReset)
+			return requests;
+		return Math.min(requests, serverLimit);
+	}
+
 	private ownInWindow(state: KeyState, now: number): number {
 		return state.departures.filter(({ at }) => at > now - state.budget.windowMs).length;
 	}
@@ -235,6 +270,8 @@ export class WindowLimiter {
 				spentByUs: false,
 				othersSpend: false,
 				serverCounts: false,
+				serverTellsReset: false,
+				heard: false,
 			};
 			this.keys.set(key, state);
 		}
@@ -244,18 +281,32 @@ export class WindowLimiter {
 
 	/** The earliest time the next request on the key may leave; `Infinity` until an answer comes. */
 	private nextDeparture(state: KeyState, now: number): number {
+		// a key never answered: its first request learns whether and how the server counts, so
+		// that a burst does not leave before the server could say its budget is lower
+		if (!state.heard && state.inFlight > 0) return Infinity;
+		const { windowMs } = state.budget;
+		if (state.serverResetAt !== undefined && now >= state.serverResetAt) {
+			state.serverRemaining = undefined;
+			state.serverResetAt = undefined;
+		}
+		// a server that tells no reset has renewed its whole window since it last said anything
+		if (
+			!state.serverTellsReset &&
+			state.serverSaidAt !== undefined &&
+			now - state.serverSaidAt >= windowMs
+		) {
+			state.serverRemaining = undefined;
+			state.serverLimit = undefined;
+			state.serverSaidAt = undefined;
+		}
 		let at = Math.max(now, state.heldUntil);
-		const { requests, windowMs } = state.budget;
+		const requests = this.windowRequests(state);
 		if (requests > 0 && state.departures.length >= requests) {
 			// one still in flight may arrive any moment: it counts as arriving now
 			const counted = state.departures
 				.map((departure) => (departure.answered ? departure.at : Math.max(departure.at, now)))
 				.sort((a, b) => b - a);
 			at = Math.max(at, counted[requests - 1] + windowMs + windowMargin(windowMs));
-		}
-		if (state.serverResetAt !== undefined && now >= state.serverResetAt) {
-			state.serverRemaining = undefined;
-			state.serverResetAt = undefined;
 		}
 		const remaining = state.serverRemaining;
 		// when others spend on the key too, the last request of a window is left to them: sending
@@ -265,7 +316,7 @@ export class WindowLimiter {
 			// our own requests spent it: the window above already waits for the right moment, and a
 			// reset in whole seconds would wait longer; spent by others: wait for the reset
 			if (state.serverResetAt !== undefined && !state.spentByUs)
-				at = Math.max(at, state.serverResetAt + windowMargin(windowMs));
+				at = Math.max(at, state.serverResetAt + RESET_MARGIN_MS);
 			// then one request at a time asks the server what is left
 			else if (state.inFlight > 0) return Infinity;
 		} else if (remaining !== undefined) {
@@ -310,8 +361,8 @@ export class WindowLimiter {
 
 	/** Keeps those in flight, and the newest R answered ones that a window may still count. */
 	private forgetOldDepartures(state: KeyState, now: number): void {
-		const { requests, windowMs } = state.budget;
-		const keep = Math.max(1, requests);
+		const { windowMs } = state.budget;
+		const keep = Math.max(1, this.windowRequests(state));
 		const answered = state.departures.filter((departure) => departure.answered);
 		const drop = new Set(
 			answered

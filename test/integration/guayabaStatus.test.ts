@@ -110,6 +110,31 @@ describe('Guayaba Status: a name, a label, an ID, any letter case', () => {
 		expect(outputs[0][0].json.status).toBe('DNC');
 	});
 
+	it('gives Contact > Get Many’s Status filter the same reading, and lists the contacts with that status', async () => {
+		api.received.length = 0;
+		const { outputs, error } = await runNode(
+			node({
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { status: ' PAUSED ' },
+			}),
+		);
+
+		expect(error).toBeUndefined();
+		expect(
+			api.received.map((request) => [request.method, request.path, request.query.status]),
+		).toEqual([
+			['GET', '/contacts/statuses', undefined],
+			['GET', '/contacts', 'paused'],
+		]);
+		expect(outputs[0].map((item) => item.json.id)).toEqual(
+			seedContacts()
+				.filter((contact) => contact.status === 'paused')
+				.map((contact) => contact.id),
+		);
+	});
+
 	it('with Continue On Fail, a refused key on the statuses gives each item its error, from one request', async () => {
 		const { outputs, error } = await runNode({
 			...updateByPhone('Paused'),

@@ -96,6 +96,23 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 		},
 	);
 
+	it('learns a lower limit from the server before the first burst, and waits for each reset: none refused', async () => {
+		// the user's 450 a minute is far above what this server takes: 15 a second
+		api.setRateLimit({ requests: 15, windowMs: 1000 });
+		const phones = api.addBulkContacts(45);
+
+		const { outputs, error } = await markDnc(guayabaCounting({}), phones, {
+			requestsPerMinute: 450,
+		});
+
+		expect(error).toBeUndefined();
+		expect(statuses(outputs[0])).toEqual(phones.map((_, item) => [{ item }, 'DNC']));
+		expect(api.refused).toBe(0);
+		expect(timesUpdated(phones)).toEqual(phones.map(() => 1));
+		expect(api.received).toHaveLength(45);
+		expect(busiestWindow(api.received, 1000)).toBeLessThanOrEqual(15);
+	});
+
 	it('holds the key until the reset when the server says another client spent the budget', async () => {
 		api.setRateLimit({ requests: 15, windowMs: 2000 });
 		const node = guayabaCounting({ rateWindowMs: 2000 });
@@ -127,8 +144,12 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 	});
 
 	it('after 429s on six items at once, pauses the key once for Retry-After (not once per item)', async () => {
-		const phones = api.addBulkContacts(6);
-		api.injectFaults(tooMany, tooMany, tooMany, tooMany, tooMany, tooMany);
+		const phones = api.addBulkContacts(7);
+		// the key's first request goes alone and is accepted; the six after it go at once, refused
+		api.injectFaultsWhere(
+			(request) => phoneOf(request) !== phones[0],
+			...Array<typeof tooMany>(6).fill(tooMany),
+		);
 		const started = Date.now();
 
 		const { outputs, error } = await markDnc(guayabaCounting({}), phones, {
@@ -138,13 +159,13 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 		expect(error).toBeUndefined();
 		expect(Date.now() - started).toBeLessThan(2500);
 		expect(statuses(outputs[0])).toEqual(phones.map((_, item) => [{ item }, 'DNC']));
-		expect(outputs[0].map((item) => (item.json.delivery as { tries: number }).tries)).toEqual(
-			phones.map(() => 2),
-		);
-		expect(api.received).toHaveLength(12);
+		expect(outputs[0].map((item) => (item.json.delivery as { tries: number }).tries)).toEqual([
+			1, 2, 2, 2, 2, 2, 2,
+		]);
+		expect(api.received).toHaveLength(13);
 		expect(timesUpdated(phones)).toEqual(phones.map(() => 1));
-		const retries = api.received.slice(6);
-		expect(retries[0].at - api.received[5].at).toBeGreaterThanOrEqual(990);
+		const retries = api.received.slice(7);
+		expect(retries[0].at - api.received[6].at).toBeGreaterThanOrEqual(990);
 		expect(retries[5].at - retries[0].at).toBeLessThan(500);
 	});
 });
@@ -170,8 +191,12 @@ describe('runs that stop', () => {
 	});
 
 	it('bounds a run’s waiting on 429s, and fails the items it did not send, each paired, saying why', async () => {
-		const phones = api.addBulkContacts(8);
-		api.injectFaults(...Array(40).fill(tooMany));
+		const phones = api.addBulkContacts(9);
+		// the key's first request goes alone and is accepted; every other request is refused
+		api.injectFaultsWhere(
+			(request) => phoneOf(request) !== phones[0],
+			...Array<typeof tooMany>(40).fill(tooMany),
+		);
 		const started = Date.now();
 
 		const { outputs, error } = await markDnc(
@@ -187,13 +212,14 @@ describe('runs that stop', () => {
 		const gaveUp = 'Guayaba rate limited this request: tried 2 times, after waiting 2 s';
 		const notSent = 'Not sent: Guayaba kept the API key rate limited for 2 s during this run';
 		const errors = outputs[0].map((item) => item.json.error);
-		// the first retry's 429 took the run past its 1.5 s: the retries still waiting and the four
+		// the first retry's 429 took the run past its 1.5 s: the retries still waiting and the five
 		// items never sent stop there
-		expect(errors[0]).toBe(gaveUp);
-		expect(errors.slice(1, 4).every((text) => text === gaveUp || text === notSent)).toBe(true);
-		expect(errors.slice(4)).toEqual(Array(4).fill(notSent));
+		expect(outputs[0][0].json.status).toBe('DNC');
+		expect(errors[1]).toBe(gaveUp);
+		expect(errors.slice(2, 4).every((text) => text === gaveUp || text === notSent)).toBe(true);
+		expect(errors.slice(4)).toEqual(Array(5).fill(notSent));
 		expect(api.received).toHaveLength(4 + errors.filter((text) => text === gaveUp).length);
-		expect(timesUpdated(phones)).toEqual(phones.map(() => 0));
+		expect(timesUpdated(phones)).toEqual([1, ...Array(8).fill(0)]);
 	});
 
 	it('when cancelled, sends no waiting item, and frees the key for the next run', async () => {

@@ -2,6 +2,7 @@ import {
 	DEFAULT_RETRY_POLICY,
 	limiterKey,
 	nextRetryDelay,
+	RESET_MARGIN_MS,
 	retryAfterMs,
 	WindowLimiter,
 	windowMargin,
@@ -42,8 +43,11 @@ describe('WindowLimiter', () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 15, windowMs: 500 };
 		const { went, pending } = track(limiter, 'k', budget, 40);
+		// the key's first request goes alone: its answer tells whether the server counts
+		expect(await settle(went)).toEqual([0]);
+		limiter.answered('k', { status: 200, headers: {} });
 		expect(await settle(went)).toEqual([...Array(15).keys()]);
-		for (let answered = 0; answered < 15; answered++) limiter.answered('k', undefined);
+		for (let answered = 0; answered < 14; answered++) limiter.answered('k', undefined);
 		await jest.advanceTimersByTimeAsync(500 + windowMargin(500) - 1);
 		expect(went).toHaveLength(15);
 		await jest.advanceTimersByTimeAsync(1);
@@ -90,6 +94,8 @@ describe('WindowLimiter', () => {
 	it('after a 429, holds the key for Retry-After once, however many waiting items were refused', async () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 10, windowMs: 60_000 };
+		await limiter.acquire('k', budget);
+		limiter.answered('k', { status: 200, headers: {} });
 		const first = track(limiter, 'k', budget, 6);
 		await jest.advanceTimersByTimeAsync(0);
 		expect(first.went).toHaveLength(6);
@@ -102,8 +108,8 @@ describe('WindowLimiter', () => {
 		await jest.advanceTimersByTimeAsync(999);
 		expect(gone).toBe(0);
 		await jest.advanceTimersByTimeAsync(1);
-		// four left in the local window of 10 a minute
-		expect(gone).toBe(4);
+		// three left in the local window of 10 a minute, after the first request and these six
+		expect(gone).toBe(3);
 	});
 
 	it('puts retried requests ahead of those that never left, in the order they were retried', async () => {
@@ -131,7 +137,7 @@ describe('WindowLimiter', () => {
 		// another worker spent the rest: the server says none is left until the reset, 20 s away
 		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 0, start + 20_000) });
 		const { went, pending } = track(limiter, 'k', budget, 3);
-		await jest.advanceTimersByTimeAsync(20_000 + windowMargin(60_000) - 1);
+		await jest.advanceTimersByTimeAsync(20_000 + RESET_MARGIN_MS - 1);
 		expect(went).toEqual([]);
 		await jest.advanceTimersByTimeAsync(1);
 		// a new window: one request asks what is left of it before the others go
@@ -174,7 +180,7 @@ describe('WindowLimiter', () => {
 		await jest.advanceTimersByTimeAsync(0);
 		// one is left, and it is left to the others until the reset
 		expect(went).toHaveLength(3);
-		await jest.advanceTimersByTimeAsync(30_000 + windowMargin(60_000));
+		await jest.advanceTimersByTimeAsync(30_000 + RESET_MARGIN_MS);
 		expect(went).toHaveLength(4);
 	});
 
@@ -188,6 +194,53 @@ describe('WindowLimiter', () => {
 			limiter.answered('k', { status: 200, headers: fixedHeaders(3, left, start + 1900) });
 		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000));
 		expect(went).toHaveLength(4);
+	});
+
+	it('sends a key’s first request alone, and the rest only once its answer told what the server allows', async () => {
+		const limiter = new WindowLimiter();
+		// the user's budget allows far more than this server does
+		const budget = { requests: 450, windowMs: 60_000 };
+		const { went } = track(limiter, 'k', budget, 10);
+		expect(await settle(went)).toEqual([0]);
+		limiter.answered('k', { status: 200, headers: fixedHeaders(15, 4, start + 2000) });
+		// half of the 4 left, before the next answer
+		expect(await settle(went)).toEqual([0, 1, 2]);
+	});
+
+	it('waits for the server’s reset once our own requests spent its lower limit', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 450, windowMs: 60_000 };
+		const { went } = track(limiter, 'k', budget, 5);
+		await settle(went);
+		for (const left of [2, 1, 0]) {
+			limiter.answered('k', { status: 200, headers: fixedHeaders(3, left, start + 2000) });
+			await settle(went);
+		}
+		expect(went).toEqual([0, 1, 2]);
+		await jest.advanceTimersByTimeAsync(2000 + RESET_MARGIN_MS - 1);
+		expect(went).toEqual([0, 1, 2]);
+		await jest.advanceTimersByTimeAsync(1);
+		// a new window: one request asks what is left of it first
+		expect(went).toEqual([0, 1, 2, 3]);
+	});
+
+	it('takes the server’s lower limit for its window when the server tells no reset', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 20, windowMs: 1000 };
+		const { went } = track(limiter, 'k', budget, 8);
+		await settle(went);
+		for (let left = 4; left >= 0; left--) {
+			limiter.answered('k', {
+				status: 200,
+				headers: { 'X-RateLimit-Limit': '5', 'X-RateLimit-Remaining': String(left) },
+			});
+			await settle(went);
+		}
+		expect(went).toHaveLength(5);
+		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000) - 1);
+		expect(went).toHaveLength(5);
+		await jest.advanceTimersByTimeAsync(1);
+		expect(went).toHaveLength(6);
 	});
 
 	it('gives the slot back when the waiting request is abandoned', async () => {

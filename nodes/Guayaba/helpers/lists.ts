@@ -4,6 +4,7 @@ import { InputError, refuseInput } from '../../shared/errors';
 import { maxResults, pageThrough, type PageReport } from '../../shared/pagination';
 import { defaultCountry } from '../../shared/parameters';
 import { toE164 } from '../../shared/phone';
+import { resolveStatus } from './statuses';
 import { quote } from '../../shared/text';
 import { assertNotEmpty, assertUuid } from '../../shared/validation';
 
@@ -73,8 +74,7 @@ export async function prepareGetManyContacts(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const qs = (requestOptions.qs ??= {});
-	return refuseInput(this, requestOptions, () => {
-		if ('status' in qs) assertNotEmpty(qs.status, 'Status');
+	return await refuseInput(this, requestOptions, async () => {
 		if ('campaignId' in qs) qs.campaignId = campaignIdList(qs.campaignId);
 		if ('searchBy' in qs) qs.searchBy = assertOneOf(qs.searchBy, 'Search By', SEARCH_BY);
 		if ('search' in qs) {
@@ -84,6 +84,8 @@ export async function prepareGetManyContacts(
 		}
 		if ('sortBy' in qs) qs.sortBy = assertOneOf(qs.sortBy, 'Sort By', CONTACT_SORT_KEYS);
 		if ('sortOrder' in qs) qs.sortOrder = assertOneOf(qs.sortOrder, 'Sort Order', SORT_ORDERS);
+		// the status last: reading it may ask the API, which refused input elsewhere should not cost
+		if ('status' in qs) qs.status = await resolveStatus(this, qs.status);
 		pageThrough(requestOptions, {
 			service: 'Guayaba',
 			records: 'contacts',
