@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a developer script that runs n8n, never loaded by n8n */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { GUAYABA_KEY } from '../sandbox/guayaba';
@@ -32,6 +32,7 @@ const CONTACTS_PER_WORKFLOW = 150;
 const SERVER_LIMIT = { requests: 30, windowMs: 2000 };
 const MAX_REFUSED_SHARE = 0.1;
 const FOLDER = path.join(WORK, 'queue');
+const REQUEST_LOG = path.join(FOLDER, 'requests.json');
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -341,13 +342,24 @@ async function checkQueueMode(
 				received.length,
 			);
 
+			writeFileSync(
+				REQUEST_LOG,
+				JSON.stringify(
+					received.map((request) => ({
+						at: request.at,
+						phone: phoneOf(request),
+						workflow: runs.find((run) => run.phones.includes(phoneOf(request) ?? ''))?.letter,
+						status: request.status,
+					})),
+				),
+			);
 			const share = refusals.length / received.length;
 			const span = Math.max(...received.map((r) => r.at)) - Math.min(...received.map((r) => r.at));
 			const ideal = (Math.ceil(phones.length / SERVER_LIMIT.requests) - 1) * SERVER_LIMIT.windowMs;
 			const figures = `${refusals.length} of ${received.length} requests refused with 429 (${(share * 100).toFixed(1)} %), ${(span / 1000).toFixed(1)} s from the first request to the last (ideal ${(ideal / 1000).toFixed(0)} s), ${seconds.toFixed(1)} s from the webhooks to both executions finished`;
 			say(`queue mode, n8n ${version}: ${figures}`);
 			say(
-				`the server's windows (opened at, accepted/refused): ${windowsSeen(received, SERVER_LIMIT.windowMs)}`,
+				`the server's windows (opened at, accepted/refused): ${windowsSeen(received, SERVER_LIMIT.windowMs)}; each request in ${REQUEST_LOG}`,
 			);
 			checks.equal(
 				`refusals few: ${(share * 100).toFixed(1)} % of requests, at most ${MAX_REFUSED_SHARE * 100} %`,
