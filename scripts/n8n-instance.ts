@@ -117,6 +117,11 @@ export function packPackage(): string {
 	return path.join(WORK, name);
 }
 
+export interface N8nInstanceOptions {
+	/** Settings added to n8n's environment, for example another database or queue mode. */
+	env?: Record<string, string>;
+}
+
 export class N8nInstance {
 	private process?: ChildProcess;
 
@@ -127,6 +132,7 @@ export class N8nInstance {
 		private readonly runtime: N8nRuntime,
 		readonly home: string,
 		readonly port: number,
+		private readonly options: N8nInstanceOptions = {},
 	) {}
 
 	/** n8n's major version: 1 or 2. */
@@ -156,6 +162,7 @@ export class N8nInstance {
 			// `n8n execute` prints its result at the info level
 			N8N_LOG_LEVEL: process.env.OUTREACH_N8N_LOG_LEVEL ?? 'info',
 			DB_SQLITE_POOL_SIZE: '2',
+			...this.options.env,
 		};
 	}
 
@@ -253,8 +260,9 @@ export class N8nInstance {
 		await this.cli(['import:workflow', '--separate', `--input=${folder}`]);
 	}
 
-	async start(): Promise<void> {
-		const child = spawn(this.runtime.node, [this.runtime.n8n, 'start'], {
+	/** Runs an n8n command that keeps running (`start`, `worker`), its output kept in `printed`. */
+	private spawnServer(args: string[]): ChildProcess {
+		const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
 			env: this.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -262,6 +270,12 @@ export class N8nInstance {
 		const log = this.printed;
 		child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+		return child;
+	}
+
+	async start(): Promise<void> {
+		const child = this.spawnServer(['start']);
+		const log = this.printed;
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
 			if (child.exitCode !== null)
@@ -277,6 +291,22 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 		throw new Error(`n8n did not become ready within 3 minutes:\n${log.join('')}`);
+	}
+
+	/**
+	 * Starts a queue-mode worker (`n8n worker`) that runs up to `concurrency` executions at once,
+	 * and waits until it takes jobs from the queue.
+	 */
+	async startWorker(concurrency: number): Promise<void> {
+		const child = this.spawnServer(['worker', `--concurrency=${concurrency}`]);
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null)
+				throw new Error(`n8n worker exited with ${child.exitCode}:\n${this.printed.join('')}`);
+			if (this.printed.join('').includes('n8n worker is now ready')) return;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n worker did not become ready within 3 minutes:\n${this.printed.join('')}`);
 	}
 
 	async stop(): Promise<void> {

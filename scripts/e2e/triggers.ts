@@ -22,7 +22,7 @@ interface Checks {
 type Json = Record<string, unknown>;
 
 /** n8n's REST API stores execution data with `flatted`: strings are indexes into one array. */
-function unflatten(text: string): unknown {
+export function unflatten(text: string): unknown {
 	const table = JSON.parse(text) as unknown[];
 	const done = new Map<number, unknown>();
 	const resolve = (index: number): unknown => {

@@ -1,0 +1,480 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a developer script that runs n8n, never loaded by n8n */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { GUAYABA_KEY } from '../sandbox/guayaba';
+import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
+import type { ReceivedRequest } from '../sandbox/server';
+import { Checks, jsonItems, paired, type Item, type WorkflowNode } from './e2e-checks';
+import { unflatten } from './e2e/triggers';
+import {
+	EditorApi,
+	N8nInstance,
+	n8nRuntime,
+	packPackage,
+	SANDBOX_CREDENTIALS,
+	say,
+	Steps,
+	WORK,
+} from './n8n-instance';
+import { PrivatePostgres, PrivateRedis, serviceBinaries } from './queue-services';
+
+// OUTREACH_PORT_OFFSET moves every port, so that two checkouts can run their suites side by side
+const PORT_OFFSET = Number(process.env.OUTREACH_PORT_OFFSET ?? 0);
+const MAIN_PORT = 5694;
+// each n8n also opens its task runners' broker on its port + 1
+const WORKER_PORTS = [5696, 5698];
+const REDIS_PORT = 24379;
+const POSTGRES_PORT = 23432;
+
+const CONTACTS_PER_WORKFLOW = 150;
+const SERVER_LIMIT = { requests: 30, windowMs: 2000 };
+const MAX_REFUSED_SHARE = 0.1;
+const FOLDER = path.join(WORK, 'queue');
+const REQUEST_LOG = path.join(FOLDER, 'requests.json');
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Stops the n8n processes a run killed before it could stop them left running (their ports would
+ * refuse this run's), found by the user folder under FOLDER that their environment names.
+ */
+async function stopLeftN8nProcesses(): Promise<void> {
+	const ours = (pid: number) => {
+		try {
+			return readFileSync(`/proc/${pid}/environ`, 'utf8')
+				.split('\0')
+				.some((variable) => variable.startsWith(`N8N_USER_FOLDER=${FOLDER}/`));
+		} catch {
+			return false;
+		}
+	};
+	const left = readdirSync('/proc')
+		.filter((name) => /^\d+$/.test(name))
+		.map(Number)
+		.filter(ours);
+	if (left.length === 0) return;
+	say(`stopping the n8n processes a previous run left (PID ${left.join(', ')})`);
+	const signal = (pid: number, name: NodeJS.Signals) => {
+		try {
+			process.kill(pid, name);
+		} catch {
+			// it has just exited
+		}
+	};
+	for (const pid of left) signal(pid, 'SIGTERM');
+	const deadline = Date.now() + 20_000;
+	while (left.some(ours) && Date.now() < deadline) await sleep(200);
+	for (const pid of left.filter(ours)) signal(pid, 'SIGKILL');
+}
+
+interface Execution {
+	id: string;
+	status: string;
+	mode: string;
+	startedAt: string;
+	stoppedAt?: string;
+	data: string;
+}
+
+/** A workflow that a production webhook starts: 150 contacts, each updated to "fulfilled". */
+function bulkWorkflow(name: string, webhookPath: string, phones: string[]) {
+	const chain: WorkflowNode[] = [
+		{
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			parameters: {
+				httpMethod: 'POST',
+				path: webhookPath,
+				responseMode: 'onReceived',
+				options: {},
+			},
+		},
+		...jsonItems(
+			'Contacts',
+			phones.map((phone) => ({ phone })),
+		),
+		{
+			name: 'Fulfil',
+			type: 'n8n-nodes-outreach.guayaba',
+			credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
+			parameters: {
+				resource: 'contact',
+				operation: 'updateByPhone',
+				phone: '={{ $json.phone }}',
+				updateFields: { status: 'fulfilled' },
+				// the server's 30 per 2 s, as a rate a minute
+				options: {
+					requestsPerMinute: (SERVER_LIMIT.requests * 60_000) / SERVER_LIMIT.windowMs,
+					includeDeliveryDetails: true,
+				},
+			},
+		},
+	];
+	const connections = Object.fromEntries(
+		chain
+			.slice(0, -1)
+			.map((node, index) => [
+				node.name,
+				{ main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]] },
+			]),
+	);
+	return {
+		name,
+		nodes: chain.map((node, index) => ({
+			id: `n${index}`,
+			typeVersion: 1,
+			position: [index * 220, 0],
+			...node,
+			...(node.name === 'Webhook' ? { webhookId: webhookPath } : {}),
+		})),
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+/** Waits until n8n serves the production webhook, probing with a GET it refuses as the wrong method. */
+async function waitForWebhook(url: string): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		const probe = await fetch(url);
+		if ((await probe.text()).includes('Did you mean to make a POST request')) return;
+		await sleep(500);
+	}
+	throw new Error(`n8n did not serve ${url} within 30 s of activation`);
+}
+
+/** The execution of a workflow, once it has finished. */
+async function finishedExecution(
+	editor: EditorApi,
+	workflowId: string,
+	timeoutMs: number,
+): Promise<Execution> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const { results } = await editor.call<{ results: Array<{ id: string; status: string }> }>(
+			'GET',
+			`/rest/executions?filter=${filter}`,
+		);
+		const done = results.find((execution) => !['new', 'running'].includes(execution.status));
+		if (done) return await editor.call<Execution>('GET', `/rest/executions/${done.id}`);
+		await sleep(1000);
+	}
+	throw new Error(`workflow ${workflowId} had no finished execution within ${timeoutMs / 1000} s`);
+}
+
+function nodeItems(execution: Execution, nodeName: string): Item[] {
+	const data = unflatten(execution.data) as {
+		resultData: {
+			error?: { message: string };
+			runData: Record<string, Array<{ data?: { main: Item[][] }; error?: { message: string } }>>;
+		};
+	};
+	const task = data.resultData.runData[nodeName]?.[0];
+	if (!task)
+		throw new Error(
+			`execution ${execution.id} has no run data for "${nodeName}"${data.resultData.error ? `: ${data.resultData.error.message}` : ''}`,
+		);
+	if (task.error)
+		throw new Error(`"${nodeName}" failed in execution ${execution.id}: ${task.error.message}`);
+	return task.data?.main[0] ?? [];
+}
+
+/** Which worker (1 or 2) logged that it started the execution. */
+function workerOf(workers: N8nInstance[], executionId: string): number | undefined {
+	const index = workers.findIndex((worker) =>
+		new RegExp(`Worker started execution ${executionId} \\(`).test(worker.printed.join('')),
+	);
+	return index === -1 ? undefined : index + 1;
+}
+
+const phoneOf = (request: ReceivedRequest) => (request.body as { phone?: string }).phone;
+
+/**
+ * The server's fixed windows as it counted them (a window opens with the first request after the
+ * last one closed): `accepted/refused` in each, to see where the refusals came.
+ */
+function windowsSeen(received: ReceivedRequest[], windowMs: number): string {
+	const windows: Array<{ start: number; accepted: number; refused: number }> = [];
+	for (const request of [...received].sort((a, b) => a.at - b.at)) {
+		let window = windows.at(-1);
+		if (!window || request.at - window.start >= windowMs) {
+			window = { start: request.at, accepted: 0, refused: 0 };
+			windows.push(window);
+		}
+		if (request.status === 429) window.refused++;
+		else window.accepted++;
+	}
+	const first = windows[0]?.start ?? 0;
+	return windows
+		.map(
+			(window) =>
+				`${((window.start - first) / 1000).toFixed(1)} s ${window.accepted}/${window.refused}`,
+		)
+		.join(', ');
+}
+
+async function checkQueueMode(
+	checks: Checks,
+	version: string,
+	main: N8nInstance,
+	workers: N8nInstance[],
+	sandbox: Sandbox,
+): Promise<void> {
+	const { guayaba } = sandbox;
+	const editor = new EditorApi(main.url);
+	await editor.setUpOwnerAndLogIn();
+	guayaba.reset();
+	const phones = guayaba.addBulkContacts(2 * CONTACTS_PER_WORKFLOW);
+	const runs = ['a', 'b'].map((letter, index) => ({
+		letter,
+		path: `outreach-queue-${letter}`,
+		phones: phones.slice(index * CONTACTS_PER_WORKFLOW, (index + 1) * CONTACTS_PER_WORKFLOW),
+		workflowId: '',
+	}));
+	for (const run of runs) {
+		const created = await editor.call<{ id: string; versionId: string }>(
+			'POST',
+			'/rest/workflows',
+			bulkWorkflow(`queue mode: ${run.letter}, 150 contacts`, run.path, run.phones),
+		);
+		await editor.call('POST', `/rest/workflows/${created.id}/activate`, {
+			versionId: created.versionId,
+		});
+		await waitForWebhook(`${main.url}/webhook/${run.path}`);
+		run.workflowId = created.id;
+	}
+	guayaba.setRateLimit(SERVER_LIMIT);
+
+	await checks.section(
+		`two workflows of ${CONTACTS_PER_WORKFLOW} updates on one key, started together, against ${SERVER_LIMIT.requests} writes per ${SERVER_LIMIT.windowMs / 1000} s`,
+		async () => {
+			const started = Date.now();
+			const answers = await Promise.all(
+				runs.map(async (run) => {
+					const response = await fetch(`${main.url}/webhook/${run.path}`, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: '{}',
+					});
+					return response.status;
+				}),
+			);
+			checks.equal('both production webhooks answered 200', answers, [200, 200]);
+			const executions = await Promise.all(
+				runs.map(async (run) => await finishedExecution(editor, run.workflowId, 300_000)),
+			);
+			const seconds = (Date.now() - started) / 1000;
+			checks.equal(
+				'both executions succeeded, started by their webhooks',
+				executions.map((execution) => [execution.status, execution.mode]),
+				[
+					['success', 'webhook'],
+					['success', 'webhook'],
+				],
+			);
+
+			const ranOn = executions.map((execution) => workerOf(workers, execution.id));
+			say(
+				`execution ${executions[0].id} ran on worker ${ranOn[0] ?? '?'}, execution ${executions[1].id} on worker ${ranOn[1] ?? '?'} (each worker runs one execution at a time)`,
+			);
+			checks.equal(
+				'the two executions ran on the two workers, one each (their logs say which)',
+				[...ranOn].sort(),
+				[1, 2],
+			);
+			const [first, second] = [...executions].sort(
+				(a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt),
+			);
+			checks.equal(
+				'they ran at the same time: the second started before the first finished',
+				Date.parse(second.startedAt) < Date.parse(first.stoppedAt ?? ''),
+				true,
+			);
+
+			const outputs = executions.map((execution) => nodeItems(execution, 'Fulfil'));
+			runs.forEach((run, index) =>
+				checks.equal(
+					`workflow ${run.letter}: ${CONTACTS_PER_WORKFLOW} items out, all fulfilled, in order, each paired to its input item`,
+					outputs[index].map((item) => [
+						item.json.phoneNumber,
+						item.json.status,
+						paired([item])[0],
+					]),
+					run.phones.map((phone, k) => [phone, 'fulfilled', k]),
+				),
+			);
+
+			const received = guayaba.received;
+			const updates = (phone: string) =>
+				received.filter((request) => request.status === 200 && phoneOf(request) === phone);
+			checks.equal(
+				`every one of the ${phones.length} contacts updated exactly once on the server`,
+				phones.filter((phone) => updates(phone).length !== 1),
+				[],
+			);
+			checks.equal(
+				'the server received no request for any other contact, and answered each 200 or 429',
+				received.filter(
+					(request) =>
+						!phones.includes(phoneOf(request) ?? '') || ![200, 429].includes(request.status ?? 0),
+				).length,
+				0,
+			);
+			const refusals = received.filter((request) => request.status === 429);
+			checks.equal(
+				'each 429 was retried: its contact got its one success after it',
+				refusals
+					.filter(
+						(refusal) => !updates(phoneOf(refusal)!).some((update) => update.at >= refusal.at),
+					)
+					.map(phoneOf),
+				[],
+			);
+			const deliveries = outputs.flat().map((item) => item.json.delivery as { tries: number });
+			checks.equal(
+				"with Include Delivery Details, the items' tries add up to the requests the server received",
+				deliveries.reduce((sum, delivery) => sum + delivery.tries, 0),
+				received.length,
+			);
+
+			writeFileSync(
+				REQUEST_LOG,
+				JSON.stringify(
+					received.map((request) => ({
+						at: request.at,
+						phone: phoneOf(request),
+						workflow: runs.find((run) => run.phones.includes(phoneOf(request) ?? ''))?.letter,
+						status: request.status,
+					})),
+				),
+			);
+			const share = refusals.length / received.length;
+			const span = Math.max(...received.map((r) => r.at)) - Math.min(...received.map((r) => r.at));
+			const ideal = (Math.ceil(phones.length / SERVER_LIMIT.requests) - 1) * SERVER_LIMIT.windowMs;
+			const figures = `${refusals.length} of ${received.length} requests refused with 429 (${(share * 100).toFixed(1)} %), ${(span / 1000).toFixed(1)} s from the first request to the last (ideal ${(ideal / 1000).toFixed(0)} s), ${seconds.toFixed(1)} s from the webhooks to both executions finished`;
+			say(`queue mode, n8n ${version}: ${figures}`);
+			say(
+				`the server's windows (opened at, accepted/refused): ${windowsSeen(received, SERVER_LIMIT.windowMs)}; each request in ${REQUEST_LOG}`,
+			);
+			checks.equal(
+				`refusals few: ${(share * 100).toFixed(1)} % of requests, at most ${MAX_REFUSED_SHARE * 100} %`,
+				share <= MAX_REFUSED_SHARE,
+				true,
+			);
+		},
+	);
+
+	await checks.section('no secret in anything n8n printed', async () => {
+		await Promise.all([main, ...workers].map(async (n8n) => await n8n.stop()));
+		const printed = [main, ...workers].map((n8n) => n8n.printed.join('')).join('');
+		checks.equal(
+			`${(printed.length / 1024).toFixed(0)} KiB of log and output of the main instance and both workers hold no API key`,
+			printed.includes(GUAYABA_KEY),
+			false,
+		);
+	});
+}
+
+async function run(): Promise<void> {
+	const began = Date.now();
+	const version = process.env.OUTREACH_N8N_VERSION ?? '2.40.7';
+	const steps = new Steps(7);
+	steps.next('redis-server and PostgreSQL (installed with apt-get the first time)');
+	const binaries = serviceBinaries(path.join(WORK, 'apt.log'));
+	steps.next(`n8n ${version} and Node 24 (the first time only: about 10 minutes)`);
+	const runtime = n8nRuntime();
+	steps.next('building and packing the package');
+	const tarball = packPackage();
+
+	const redis = new PrivateRedis(
+		binaries.redisServer,
+		path.join(FOLDER, 'redis'),
+		REDIS_PORT + PORT_OFFSET,
+	);
+	const postgres = new PrivatePostgres(
+		binaries.postgresBin,
+		path.join(FOLDER, 'postgres'),
+		POSTGRES_PORT + PORT_OFFSET,
+	);
+	const queueEnv = {
+		EXECUTIONS_MODE: 'queue',
+		// the main instance and the workers must decrypt the same credentials
+		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		...postgres.n8nEnv,
+	};
+	const main = new N8nInstance(runtime, path.join(FOLDER, 'main-home'), MAIN_PORT + PORT_OFFSET, {
+		env: queueEnv,
+	});
+	const workers = WORKER_PORTS.map(
+		(port, index) =>
+			new N8nInstance(runtime, path.join(FOLDER, `worker-${index + 1}-home`), port + PORT_OFFSET, {
+				env: queueEnv,
+			}),
+	);
+	let sandbox: Sandbox | undefined;
+	let stopping: Promise<void> | undefined;
+	const stopAll = async () => {
+		stopping ??= (async () => {
+			await Promise.all([main, ...workers].map(async (n8n) => await n8n.stop()));
+			await sandbox?.stop();
+			await redis.stop();
+			await postgres.stop();
+		})();
+		await stopping;
+	};
+	const interrupted = (signal: NodeJS.Signals) => {
+		say(`${signal}: stopping n8n, Redis and PostgreSQL`);
+		void stopAll().finally(() => process.exit(130));
+	};
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
+
+	const checks = new Checks();
+	try {
+		steps.next(
+			`installing ${path.basename(tarball)} into the user folders of the main instance and both workers`,
+		);
+		await stopLeftN8nProcesses();
+		for (const n8n of [main, ...workers]) n8n.installPackage(tarball, { fresh: true });
+		steps.next(
+			`starting a private Redis on 127.0.0.1:${redis.port} and PostgreSQL on 127.0.0.1:${postgres.port}`,
+		);
+		await redis.start();
+		await postgres.start();
+		sandbox = await startSandbox(
+			Object.fromEntries(
+				Object.entries(SANDBOX_PORTS).map(([service, port]) => [service, port + 10 + PORT_OFFSET]),
+			) as typeof SANDBOX_PORTS,
+		);
+		steps.next(
+			`starting n8n ${runtime.version} in queue mode on ${main.url} (the first start creates its tables)`,
+		);
+		await main.importSandboxCredentials(sandbox);
+		await main.start();
+		steps.next('starting two workers, each running one execution at a time');
+		await Promise.all(workers.map(async (worker) => await worker.startWorker(1)));
+		await checkQueueMode(checks, runtime.version, main, workers, sandbox);
+	} finally {
+		await stopAll();
+	}
+	checks.summary();
+	say(`queue mode: ${((Date.now() - began) / 1000).toFixed(0)} s in all`);
+	if (checks.failures.length > 0) {
+		process.stderr.write(
+			`\nqueue mode: ${checks.failures.length} check(s) failed\n${checks.failures.map((f) => `  ✗ ${f}`).join('\n')}\n`,
+		);
+		process.exit(1);
+	}
+}
+
+run().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});
