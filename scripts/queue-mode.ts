@@ -194,16 +194,15 @@ function workerOf(workers: N8nInstance[], executionId: string): number | undefin
 
 const phoneOf = (request: ReceivedRequest) => (request.body as { phone?: string }).phone;
 
-/**
- * The server's fixed windows as it counted them (a window opens with the first request after the
- * last one closed): `accepted/refused` in each, to see where the refusals came.
- */
+/** The server's fixed windows as it counted them: `accepted/refused` in each, to see where the refusals came. */
 function windowsSeen(received: ReceivedRequest[], windowMs: number): string {
 	const windows: Array<{ start: number; accepted: number; refused: number }> = [];
 	for (const request of [...received].sort((a, b) => a.at - b.at)) {
+		// the sandbox's fixed windows start at multiples of windowMs on the clock
+		const start = request.at - (request.at % windowMs);
 		let window = windows.at(-1);
-		if (!window || request.at - window.start >= windowMs) {
-			window = { start: request.at, accepted: 0, refused: 0 };
+		if (window?.start !== start) {
+			window = { start, accepted: 0, refused: 0 };
 			windows.push(window);
 		}
 		if (request.status === 429) window.refused++;
