@@ -221,12 +221,16 @@ export class N8nInstance {
 		const stderr: Buffer[] = [];
 		child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
 		child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-		const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+		const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>(
+			(resolve) => child.once('close', (code, signal) => resolve({ code, signal })),
+		);
 		const output = Buffer.concat(stdout).toString('utf8');
 		const errors = Buffer.concat(stderr).toString('utf8');
 		this.printed.push(output, errors);
 		if (code !== 0)
-			throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${output}\n${errors}`);
+			throw new Error(
+				`n8n ${args.join(' ')} ${code === null ? `was ended by ${signal}` : `exited with ${code}`}:\n${output}\n${errors}`,
+			);
 		return output;
 	}
 
