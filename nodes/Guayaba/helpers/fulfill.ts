@@ -18,9 +18,9 @@ export async function prepareFulfill(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
 	return refuseInput(this, requestOptions, () => {
-		body.phone = fulfilledPhone(this, body.phone);
+		const phone = fulfilledPhone(this, this.getNodeParameter('phone'));
+		requestOptions.body = { ...(requestOptions.body as IDataObject), phone };
 	});
 }
 
