@@ -1,14 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a benchmark program that runs a real n8n, never loaded by n8n */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { GUAYABA_KEY } from '../sandbox/guayaba';
-import {
-	executeWorkflow,
-	jsonItems,
-	writeWorkflow,
-	type WorkflowNode,
-} from '../scripts/e2e-checks';
+import { jsonItems, writeWorkflow, type WorkflowNode } from '../scripts/e2e-checks';
 import {
 	CACHE,
 	N8nInstance,
@@ -154,7 +149,9 @@ export async function measureInRealN8n(
 	writeOverheadWorkflow(folder, baseUrl, phones, rounds);
 	await n8n.importWorkflows(folder);
 	try {
-		const runData = runDataOf(await executeWorkflow(n8n, WORKFLOW_ID));
+		const output = path.join(home, 'bench-execution.json');
+		await n8n.cliToFile(['execute', `--id=${WORKFLOW_ID}`, '--rawOutput'], output);
+		const runData = runDataOf(readFileSync(output, 'utf8'));
 		const all = Array.from({ length: rounds }, (_, round) => round);
 		return {
 			httpRequest: all.map((round) =>
