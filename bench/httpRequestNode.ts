@@ -28,15 +28,29 @@ export function loadHttpRequestNode(n8nVersion = '2.40.7'): INodeType | string {
 }
 
 /**
- * What a user builds without this package: the HTTP Request node posting the same update, with the
- * Guayaba credential (n8n's "predefined credential type"), so that both send the same key header.
+ * What a user builds without this package: the HTTP Request node posting the same update. By
+ * default with the Guayaba credential (n8n's "predefined credential type"), so that both nodes send
+ * the same key header from the same credential; `auth` picks n8n's Header Auth credential instead,
+ * or the key typed into a header of the node, with no credential at all.
  */
-export function httpRequestUpdate(baseUrl: string): INodeParameters {
+export function httpRequestUpdate(
+	baseUrl: string,
+	auth: 'guayabaCredential' | 'headerAuth' | { keyInHeader: string } = 'guayabaCredential',
+): INodeParameters {
+	const authentication: INodeParameters =
+		auth === 'guayabaCredential'
+			? { authentication: 'predefinedCredentialType', nodeCredentialType: 'guayabaApi' }
+			: auth === 'headerAuth'
+				? { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }
+				: {
+						authentication: 'none',
+						sendHeaders: true,
+						headerParameters: { parameters: [{ name: 'X-API-Key', value: auth.keyInHeader }] },
+					};
 	return {
 		method: 'POST',
 		url: `${baseUrl.replace(/\/+$/, '')}/contacts/update`,
-		authentication: 'predefinedCredentialType',
-		nodeCredentialType: 'guayabaApi',
+		...authentication,
 		sendBody: true,
 		contentType: 'json',
 		specifyBody: 'keypair',

@@ -25,10 +25,17 @@ export interface NodeTiming {
 	seconds: number;
 }
 
-export interface RealN8nRuns {
-	httpRequest: NodeTiming[];
-	guayaba: NodeTiming[];
-}
+/** The contenders, each a node sending the same updates. */
+export const CONTENDERS = {
+	httpRequest: "n8n's HTTP Request node, with the Guayaba credential",
+	httpRequestHeaderAuth: "n8n's HTTP Request node, with n8n's Header Auth credential",
+	httpRequestKeyInHeader: "n8n's HTTP Request node, the key typed into a header (no credential)",
+	guayaba: 'Guayaba node',
+};
+
+export type Contender = keyof typeof CONTENDERS;
+
+const HEADER_AUTH_CREDENTIAL = { id: 'benchHeaderAuth1', name: 'Guayaba key (Header Auth)' };
 
 /** Why the real n8n is not measured, or undefined when it can be. */
 export function realN8nUnavailable(): string | undefined {
@@ -41,39 +48,42 @@ export function realN8nUnavailable(): string | undefined {
 }
 
 /**
- * One workflow, run once by `n8n execute`: `rounds` pairs of branches, each a Set and Split Out
- * that make the items, then the HTTP Request node or the Guayaba node sending them all. n8n times
+ * One workflow, run once by `n8n execute`: `rounds` rounds of branches, each a Set and Split Out
+ * that make the items, then one contender sending them all. n8n times
  * each node's run itself (`executionTime` in the run data), so neither the CLI's start nor the
  * items' making is counted.
  */
 function writeOverheadWorkflow(folder: string, baseUrl: string, phones: string[], rounds: number) {
 	const items = phones.map((phone) => ({ phone }));
-	const credentials = { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi };
-	const branch = (name: string, node: Omit<WorkflowNode, 'name'>): WorkflowNode[] => [
-		...jsonItems(`${name} items`, items),
-		{ name, ...node },
-	];
+	const guayabaCredential = { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi };
+	const httpRequest = (
+		parameters: WorkflowNode['parameters'],
+		credentials?: WorkflowNode['credentials'],
+	) => ({ type: HTTP_REQUEST_TYPE, typeVersion: HTTP_REQUEST_VERSION, credentials, parameters });
+	const nodes: Record<Contender, Omit<WorkflowNode, 'name'>> = {
+		httpRequest: httpRequest(httpRequestUpdate(baseUrl), guayabaCredential),
+		httpRequestHeaderAuth: httpRequest(httpRequestUpdate(baseUrl, 'headerAuth'), {
+			httpHeaderAuth: HEADER_AUTH_CREDENTIAL,
+		}),
+		httpRequestKeyInHeader: httpRequest(httpRequestUpdate(baseUrl, { keyInHeader: GUAYABA_KEY })),
+		guayaba: {
+			type: 'n8n-nodes-outreach.guayaba',
+			credentials: guayabaCredential,
+			parameters: {
+				resource: 'contact',
+				operation: 'updateByPhone',
+				phone: '={{ $json.phone }}',
+				updateFields: { status: 'DNC' },
+				options: { requestsPerMinute: 0 },
+			},
+		},
+	};
 	const branches: WorkflowNode[][] = [];
 	for (let round = 0; round < rounds; round++) {
-		branches.push(
-			branch(`HTTP Request ${round}`, {
-				type: HTTP_REQUEST_TYPE,
-				typeVersion: HTTP_REQUEST_VERSION,
-				credentials,
-				parameters: httpRequestUpdate(baseUrl),
-			}),
-			branch(`Guayaba ${round}`, {
-				type: 'n8n-nodes-outreach.guayaba',
-				credentials,
-				parameters: {
-					resource: 'contact',
-					operation: 'updateByPhone',
-					phone: '={{ $json.phone }}',
-					updateFields: { status: 'DNC' },
-					options: { requestsPerMinute: 0 },
-				},
-			}),
-		);
+		for (const [contender, node] of Object.entries(nodes)) {
+			const name = `${contender} ${round}`;
+			branches.push([...jsonItems(`${name} items`, items), { name, ...node }]);
+		}
 	}
 	writeWorkflow(folder, { id: WORKFLOW_ID, name: 'bench: overhead', branches });
 }
@@ -120,15 +130,15 @@ function timing(
 }
 
 /**
- * The HTTP Request node and the Guayaba node sending the same updates in a real n8n 2.40.7 (the
- * end-to-end runtime, on its Node 24) with this package packed and installed as a user installs it,
- * against `baseUrl` with no rate limit. `rounds` runs of each; the caller drops the first.
+ * The contenders sending the same updates in a real n8n 2.40.7 (the end-to-end runtime, on its
+ * Node 24) with this package packed and installed as a user installs it, against `baseUrl` with no
+ * rate limit. `rounds` runs of each; the caller drops the first.
  */
 export async function measureInRealN8n(
 	baseUrl: string,
 	phones: string[],
 	rounds: number,
-): Promise<RealN8nRuns> {
+): Promise<Record<Contender, NodeTiming[]>> {
 	const home = path.join(WORK, 'n8n-bench-home');
 	const n8n = new N8nInstance(n8nRuntime(), home, PORT);
 	n8n.installPackage(packPackage(), { fresh: true });
@@ -140,6 +150,11 @@ export async function measureInRealN8n(
 				...SANDBOX_CREDENTIALS.guayabaApi,
 				type: 'guayabaApi',
 				data: { apiKey: GUAYABA_KEY, baseUrl },
+			},
+			{
+				...HEADER_AUTH_CREDENTIAL,
+				type: 'httpHeaderAuth',
+				data: { name: 'X-API-Key', value: GUAYABA_KEY },
 			},
 		]),
 	);
@@ -153,14 +168,14 @@ export async function measureInRealN8n(
 		await n8n.cliToFile(['execute', `--id=${WORKFLOW_ID}`, '--rawOutput'], output);
 		const runData = runDataOf(readFileSync(output, 'utf8'));
 		const all = Array.from({ length: rounds }, (_, round) => round);
-		return {
-			httpRequest: all.map((round) =>
-				timing(runData, `HTTP Request ${round}`, (json) => json.success === true),
-			),
-			guayaba: all.map((round) =>
-				timing(runData, `Guayaba ${round}`, (json) => json.status === 'DNC'),
-			),
-		};
+		const updated = (json: Record<string, unknown>) =>
+			json.success === true || json.status === 'DNC';
+		return Object.fromEntries(
+			Object.keys(CONTENDERS).map((contender) => [
+				contender,
+				all.map((round) => timing(runData, `${contender} ${round}`, updated)),
+			]),
+		) as Record<Contender, NodeTiming[]>;
 	} finally {
 		rmSync(home, { recursive: true, force: true });
 	}
