@@ -1,4 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- a benchmark program that runs itself again on Node 24, never loaded by n8n */
+// first: n8n-core reads its user folder when it is loaded
+import './userFolder';
+
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
@@ -8,7 +11,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import type { IDataObject, IExecuteFunctions, INode, INodeType } from 'n8n-workflow';
+import type { IDataObject, INode, INodeType } from 'n8n-workflow';
 
 import type { RateLimit, ReceivedRequest } from '../sandbox/server';
 
@@ -17,13 +20,22 @@ import { Guayaba } from '../nodes/Guayaba/Guayaba.node';
 import { FakeGuayaba, GUAYABA_KEY } from '../sandbox/guayaba';
 import { runtimeScript } from '../scripts/n8n-instance';
 import { runNode } from '../test/helpers/engine';
+import { countEvaluations, type EvaluationCount } from '../test/helpers/evaluations';
 import { GUAYABA_WRITES } from '../nodes/Guayaba/shared/limits';
 import { deliverWithinLimits } from '../nodes/shared/delivery';
 import { DEFAULT_RETRY_POLICY, WindowLimiter } from '../nodes/shared/rateLimit';
+import {
+	httpRequestUpdate,
+	HTTP_REQUEST_TYPE,
+	HTTP_REQUEST_VERSION,
+	loadHttpRequestNode,
+} from './httpRequestNode';
+import { CONTENDERS, measureInRealN8n, realN8nUnavailable, type Contender } from './realN8n';
 import { intervalForRate, RequestSpacer } from './spacingLimiter';
 
 const OVERHEAD_ITEMS = Number(process.env.BENCH_OVERHEAD_ITEMS ?? 2000);
 const OVERHEAD_ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 5);
+const REAL_N8N_ROUNDS = Number(process.env.BENCH_REAL_N8N_ROUNDS ?? 3);
 const LIMITED_ITEMS = Number(process.env.BENCH_LIMITED_ITEMS ?? 300);
 const WINDOW = { requests: 20, windowMs: 1000 };
 /** Guayaba's real write budget, for the small runs. */
@@ -96,42 +108,26 @@ const plainDeclarativeNode: INodeType = {
 	},
 };
 
-/**
- * The same requests from a programmatic node (its own `execute`, no RoutingNode) through n8n's
- * HTTP helper, all at once: what n8n costs below the declarative layer.
- */
-const programmaticNode: INodeType = {
-	description: {
-		...plainDeclarativeNode.description,
-		displayName: 'Programmatic',
-		name: 'programmatic',
-		description: 'A programmatic node sending through n8n helpers',
-		defaults: { name: 'Programmatic' },
-		requestDefaults: undefined,
-		properties: [
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-			{ displayName: 'Status', name: 'status', type: 'string', default: 'DNC' },
-		],
-	},
-	async execute(this: IExecuteFunctions) {
-		const { baseUrl } = await this.getCredentials<{ baseUrl: string }>('guayabaApi');
-		const answers = await Promise.all(
-			this.getInputData().map(
-				async (_item, itemIndex) =>
-					(await this.helpers.httpRequestWithAuthentication.call(this, 'guayabaApi', {
-						method: 'POST',
-						url: `${baseUrl}/contacts/update`,
-						body: {
-							phone: this.getNodeParameter('phone', itemIndex),
-							status: this.getNodeParameter('status', itemIndex),
-						},
-						json: true,
-					})) as IDataObject,
-			),
-		);
-		return [answers.map((json, itemIndex) => ({ json, pairedItem: itemIndex }))];
-	},
-};
+const EVALUATIONS_PER_ITEM = 'expression evaluations per item: HTTP Request node / Guayaba node';
+/** Counted in part 1, shown again with the real n8n's figures. */
+const evaluationsPerItem = { counted: 'not counted' };
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function rate(values: number[]): string {
+	return `${median(values).toFixed(0)} items/s (runs ${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
+}
+
+/** `={{ $json.phone }} × 3, ={{$credentials.apiKey}} × 1`: each expression, times per item. */
+function byExpression(count: EvaluationCount, items: number): string {
+	return [...count.byExpression]
+		.map(([expression, times]) => `${expression} × ${(times / items).toFixed(1)}`)
+		.join(', ');
+}
 
 async function timed<T>(run: () => Promise<T>): Promise<{ result: T; seconds: number }> {
 	const started = process.hrtime.bigint();
@@ -315,23 +311,37 @@ async function measure(): Promise<Row[]> {
 	const updated = async (nodeType: INodeType, phones: string[]) =>
 		(await runReference(nodeType, phones)).outputs[0]?.filter((item) => item.json.success === true)
 			.length ?? 0;
-	const contenders = {
-		plain: async (phones: string[]) => await plainClient(api.url, phones),
-		ours: async (phones: string[]) =>
+	// what users would build instead: n8n's own HTTP Request node, from the real n8n's install
+	const httpRequestNode = loadHttpRequestNode();
+	const runHttpRequest = (nodeType: INodeType, phones: string[]) =>
+		runNode({
+			nodeType,
+			type: HTTP_REQUEST_TYPE,
+			typeVersion: HTTP_REQUEST_VERSION,
+			credentialType: new GuayabaApi(),
+			credentials,
+			parameters: httpRequestUpdate(api.url),
+			items: phones.map((phone) => ({ json: { phone } })),
+		});
+	const contenders: Record<string, (phones: string[]) => Promise<number>> = {
+		ours: async (phones) =>
 			(await runOurs(phones, 0)).outputs[0]?.filter((item) => item.json.status === 'DNC').length ??
 			0,
-		// where the cost lies: the same requests from a declarative node with no hooks at all, and
-		// from a node with no RoutingNode
-		bare: async (phones: string[]) => await updated(plainDeclarativeNode, phones),
-		programmatic: async (phones: string[]) => await updated(programmaticNode, phones),
+		// where the cost lies: the same requests from a plain HTTP client, and from a declarative
+		// node with no hooks at all
+		plain: async (phones) => await plainClient(api.url, phones),
+		bare: async (phones) => await updated(plainDeclarativeNode, phones),
 	};
+	if (typeof httpRequestNode !== 'string') {
+		contenders.httpRequest = async (phones) =>
+			(await runHttpRequest(httpRequestNode, phones)).outputs[0]?.filter(
+				(item) => item.json.success === true,
+			).length ?? 0;
+	}
 	const overflowsBefore = listenOverflows();
 	for (const contender of Object.values(contenders)) await contender(await api.freshContacts(200));
-	const names = Object.keys(contenders) as Array<keyof typeof contenders>;
-	const rates = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
-		keyof typeof contenders,
-		number[]
-	>;
+	const names = Object.keys(contenders);
+	const rates = Object.fromEntries(names.map((name) => [name, [] as number[]]));
 	let allOk = true;
 	for (let round = 0; round < OVERHEAD_ROUNDS; round++) {
 		for (const name of names) {
@@ -341,42 +351,58 @@ async function measure(): Promise<Row[]> {
 			rates[name].push(ok / seconds);
 		}
 	}
-	const median = (values: number[]) => {
-		const sorted = [...values].sort((a, b) => a - b);
-		const middle = Math.floor(sorted.length / 2);
-		return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-	};
-	const rate = (values: number[]) =>
-		`${median(values).toFixed(0)} items/s (runs ${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)})`;
-	const [plainRate, oursRate, bareRate, programmaticRate] = names.map((name) =>
-		median(rates[name]),
-	);
 	const overflowsAfter = listenOverflows();
 	const dropped =
 		overflowsBefore === undefined || overflowsAfter === undefined
 			? 'not measured (no /proc/net/netstat)'
 			: String(overflowsAfter - overflowsBefore);
+	// counted apart from the timed rounds, so that the counting costs them nothing
+	const countItems = 200;
+	const oursCount = await countEvaluations(async () =>
+		contenders.ours(await api.freshContacts(countItems)),
+	);
+	const httpRequestCount =
+		typeof httpRequestNode === 'string'
+			? undefined
+			: await countEvaluations(async () =>
+					runHttpRequest(httpRequestNode, await api.freshContacts(countItems)),
+				);
+	const counted = (count: EvaluationCount | undefined, of: keyof EvaluationCount) =>
+		count === undefined ? 'not measured' : ((count[of] as number) / countItems).toFixed(1);
+	evaluationsPerItem.counted = `${counted(httpRequestCount, 'evaluations')} / ${counted(oursCount, 'evaluations')}`;
 	rows.push(
 		[
 			'1. Overhead',
-			`${OVERHEAD_ITEMS} updates, no rate limit, median of ${OVERHEAD_ROUNDS} rounds`,
+			`${OVERHEAD_ITEMS} updates, no rate limit, median of ${OVERHEAD_ROUNDS} rounds, through n8n-core (the test engine)`,
 			allOk ? 'every item ok' : 'SOME ITEMS FAILED',
 		],
-		['', 'plain HTTP client (baseline)', rate(rates.plain)],
-		['', 'Guayaba node through n8n-core', rate(rates.ours)],
-		['', 'ratio node / plain client (target >= 0.5)', (oursRate / plainRate).toFixed(2)],
+		[
+			'',
+			"n8n's HTTP Request node (baseline: what users would build instead)",
+			rates.httpRequest ? rate(rates.httpRequest) : `not measured: ${String(httpRequestNode)}`,
+		],
+		['', 'Guayaba node', rate(rates.ours)],
+		[
+			'',
+			'ratio Guayaba node / HTTP Request node (the target is for a real n8n: see 1b)',
+			rates.httpRequest
+				? (median(rates.ours) / median(rates.httpRequest)).toFixed(2)
+				: 'not measured',
+		],
+		['', EVALUATIONS_PER_ITEM, evaluationsPerItem.counted],
+		['', "the Guayaba node's evaluations, per item", byExpression(oursCount, countItems)],
+		[
+			'',
+			'getNodeParameter calls per item: HTTP Request node / Guayaba node',
+			`${counted(httpRequestCount, 'parameterReads')} / ${counted(oursCount, 'parameterReads')}`,
+		],
+		['', 'for reference: plain HTTP client', rate(rates.plain)],
 		['', 'for reference: bare declarative node, no hooks', rate(rates.bare)],
 		[
 			'',
-			"ratio node / bare declarative node (this package's own cost)",
-			(oursRate / bareRate).toFixed(2),
+			"ratio Guayaba node / bare declarative node (this package's own cost)",
+			(median(rates.ours) / median(rates.bare)).toFixed(2),
 		],
-		[
-			'',
-			'for reference: programmatic node through n8n-core, no RoutingNode',
-			rate(rates.programmatic),
-		],
-		['', 'ratio programmatic node / plain client', (programmaticRate / plainRate).toFixed(2)],
 		['', 'connections dropped by a full listen queue (must be 0)', dropped],
 	);
 
@@ -537,6 +563,71 @@ async function measure(): Promise<Row[]> {
 	return rows;
 }
 
+/**
+ * 1b. The overhead where users meet it: a real n8n 2.40.7 with the package installed, the HTTP
+ * Request node and the Guayaba node each sending the same updates. Expressions cost far more there
+ * (n8n 2.x evaluates each in an isolate), so the ratio differs from the test engine's.
+ */
+async function measureRealN8n(): Promise<Row[]> {
+	const unavailable = realN8nUnavailable();
+	const title = `1b. Overhead in a real n8n`;
+	if (unavailable) return [[title, 'n8n 2.40.7, the end-to-end runtime', unavailable]];
+	const api = await GuayabaProcess.start();
+	try {
+		const phones = await api.freshContacts(OVERHEAD_ITEMS);
+		// the first run of each node warms its code up and is left out, as in part 1
+		const runs = await measureInRealN8n(api.url, phones, REAL_N8N_ROUNDS + 1);
+		const allOk = Object.values(runs).every((timings) =>
+			timings.every((run) => run.ok === OVERHEAD_ITEMS),
+		);
+		const rates = Object.fromEntries(
+			Object.entries(runs).map(([contender, timings]) => [
+				contender,
+				timings.slice(1).map((run) => run.ok / run.seconds),
+			]),
+		) as Record<Contender, number[]>;
+		const ours = median(rates.guayaba);
+		const ratio = (contender: Contender) => (ours / median(rates[contender])).toFixed(2);
+		// the Header Auth node differs from the key typed in by one credential read per item
+		const credentialReadMs =
+			1000 / median(rates.httpRequestHeaderAuth) - 1000 / median(rates.httpRequestKeyInHeader);
+		return [
+			[
+				title,
+				`n8n 2.40.7 (n8n execute, Node 24), the package packed and installed; ${OVERHEAD_ITEMS} items into each node, no rate limit, median of ${REAL_N8N_ROUNDS} runs each after one unmeasured, timed by n8n (the node's executionTime)`,
+				allOk ? 'every item ok' : 'SOME ITEMS FAILED',
+			],
+			['', `${CONTENDERS.httpRequest} (as in part 1)`, rate(rates.httpRequest)],
+			['', CONTENDERS.guayaba, rate(rates.guayaba)],
+			['', 'ratio Guayaba node / HTTP Request node (target >= 0.5)', ratio('httpRequest')],
+			[
+				'',
+				EVALUATIONS_PER_ITEM,
+				`${evaluationsPerItem.counted} (counted in part 1: n8n 2.40.7 runs the same n8n-core and n8n-workflow)`,
+			],
+			['', CONTENDERS.httpRequestHeaderAuth, rate(rates.httpRequestHeaderAuth)],
+			[
+				'',
+				'ratio Guayaba node / HTTP Request node with Header Auth',
+				ratio('httpRequestHeaderAuth'),
+			],
+			['', CONTENDERS.httpRequestKeyInHeader, rate(rates.httpRequestKeyInHeader)],
+			[
+				'',
+				'ratio Guayaba node / HTTP Request node with the key typed in',
+				ratio('httpRequestKeyInHeader'),
+			],
+			[
+				'',
+				'what reading the credential costs n8n per request (Header Auth less key typed in); a declarative node reads it for every request',
+				`${credentialReadMs.toFixed(1)} ms`,
+			],
+		];
+	} finally {
+		api.stop();
+	}
+}
+
 /** The heap a limiter holding 10,000 busy keys takes, measured between two full collections. */
 async function limiterMemory(): Promise<string> {
 	setFlagsFromString('--expose-gc');
@@ -604,6 +695,9 @@ async function main() {
 			process.stdout.write(`\non Node ${node24.version}\n${table(node24.rows)}\n`);
 		}
 	}
+	process.stdout.write('\nthe overhead in a real n8n...\n');
+	const realRows = await measureRealN8n();
+	process.stdout.write(`\n${table(realRows)}\n`);
 	process.stdout.write(`\nmachine: ${hardware}\n`);
 
 	const markdown = [
@@ -618,6 +712,12 @@ async function main() {
 			'| --- | --- | --- |',
 			...run.rows.map((row) => `| ${row.join(' | ')} |`),
 		]),
+		'',
+		'## A real n8n',
+		'',
+		'| part | measure | value |',
+		'| --- | --- | --- |',
+		...realRows.map((row) => `| ${row.join(' | ')} |`),
 		'',
 	].join('\n');
 	writeFileSync(path.resolve(process.cwd(), 'bench/RESULTS.md'), markdown);

@@ -234,6 +234,26 @@ export class N8nInstance {
 		return output;
 	}
 
+	/**
+	 * Runs an n8n CLI command with its standard output written to `file`. A pipe loses the end of a
+	 * long output (`execute --rawOutput` of thousands of items), since n8n exits without waiting for
+	 * it to drain; a file is written as it goes.
+	 */
+	async cliToFile(args: string[], file: string): Promise<void> {
+		const out = openSync(file, 'w');
+		const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
+			env: this.env,
+			stdio: ['ignore', out, 'pipe'],
+		});
+		closeSync(out);
+		const stderr: Buffer[] = [];
+		child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+		const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+		const errors = Buffer.concat(stderr).toString('utf8');
+		this.printed.push(errors);
+		if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${errors}`);
+	}
+
 	async importSandboxCredentials(sandbox: Sandbox): Promise<void> {
 		const file = path.join(this.home, 'sandbox-credentials.json');
 		const { guayabaApi, callAidanApi, qyvoApi } = SANDBOX_CREDENTIALS;

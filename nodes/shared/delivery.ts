@@ -7,6 +7,7 @@ import {
 	type IExecutePaginationFunctions,
 	type IDataObject,
 	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type JsonObject,
@@ -17,7 +18,7 @@ import { refusedRequests } from './errors';
 import { deliverPages, pagedListOf } from './pagination';
 import { nameTheContact } from './lookup';
 import { optionValue } from './parameters';
-import { hostOf, normalizedBaseUrl, withinTimeout } from './request';
+import { hostnameOf, hostOf, normalizedBaseUrl, withinTimeout } from './request';
 import { redact } from './secrets';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -98,26 +99,67 @@ function credentialLimiterKey(
 	);
 }
 
-// one node run reads its credential once, not once per item
-const keysByNodeRun = new WeakMap<object, Map<string, Promise<string>>>();
+/** What a node run reads from its credential once, not once per item. */
+interface NodeRunCredential {
+	credentials: Promise<ICredentialDataDecryptedObject>;
+	keys: Map<string, Promise<string>>;
+}
+
+const credentialsByNodeRun = new WeakMap<object, NodeRunCredential>();
+
+function nodeRunCredential(context: IExecuteSingleFunctions, rules: DeliveryRules) {
+	const nodeRun = context.getExecuteData();
+	let credential = credentialsByNodeRun.get(nodeRun);
+	if (!credential) {
+		credential = { credentials: context.getCredentials(rules.credentialType), keys: new Map() };
+		credentialsByNodeRun.set(nodeRun, credential);
+	}
+	return credential;
+}
 
 async function credentialKey(
 	context: IExecuteSingleFunctions,
 	rules: DeliveryRules,
 	method: string,
 ): Promise<string> {
-	const nodeRun = context.getExecuteData();
-	const keys = keysByNodeRun.get(nodeRun) ?? new Map<string, Promise<string>>();
-	keysByNodeRun.set(nodeRun, keys);
+	const { credentials, keys } = nodeRunCredential(context, rules);
 	const kind = rules.kind(method);
 	let key = keys.get(kind);
 	if (!key) {
-		key = context
-			.getCredentials(rules.credentialType)
-			.then((credentials) => credentialLimiterKey(rules, kind, credentials));
+		key = credentials.then((data) => credentialLimiterKey(rules, kind, data));
 		keys.set(kind, key);
 	}
 	return await key;
+}
+
+type RequestTarget = Pick<IHttpRequestOptions, 'baseURL' | 'allowedDomains'>;
+
+/**
+ * Sends the request to the credential's Base URL. A `requestDefaults` expression would do the same
+ * at a price: n8n evaluates it twice for every item (for the request, and again to tell whether the
+ * URL is the node's own), and an evaluation is the costliest step of an item in a real n8n.
+ */
+async function useCredentialBaseUrl(
+	context: IExecuteSingleFunctions,
+	rules: DeliveryRules,
+	options: RequestTarget,
+): Promise<void> {
+	const credentials = await nodeRunCredential(context, rules).credentials;
+	options.baseURL = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	allowOwnHost(options);
+}
+
+/**
+ * A credential limited to some domains ("Allowed HTTP Request Domains") still reaches its own
+ * Base URL, as n8n allows a node's own Base URL when it knows it before the hooks run.
+ */
+function allowOwnHost(options: RequestTarget): void {
+	const allowed = options.allowedDomains;
+	if (typeof allowed !== 'string') return;
+	const host = hostnameOf(options.baseURL ?? '');
+	if (!host || host.includes(',')) return;
+	const listed = allowed.split(',').map((domain) => domain.trim().toLowerCase().replace(/\.$/, ''));
+	if (!listed.includes(host)) options.allowedDomains = `${host}, ${allowed}`;
 }
 
 function requestsPerMinute(context: IExecuteSingleFunctions, fallback: number): number {
@@ -263,6 +305,7 @@ export function deliverWithinLimits(rules: DeliveryRules) {
 	): Promise<INodeExecutionData[]> {
 		const refusal = refusedRequests.get(requestData.options);
 		if (refusal) return [failedItem(this, refusal)];
+		await useCredentialBaseUrl(this, rules, requestData.options);
 		// a paged list: each page is delivered as a request of its own, through this same function
 		const pagedList = pagedListOf(requestData.options);
 		if (pagedList) {

@@ -22,6 +22,15 @@ export function normalizedBaseUrl(baseUrl: string): string {
 	return `${url.protocol}//${hostname}${port}${path}`;
 }
 
+/** The host name of a URL as n8n's domain lists compare it: lower case, no trailing dot. */
+export function hostnameOf(url: string): string | undefined {
+	try {
+		return new URL(url).hostname.toLowerCase().replace(/\.$/, '') || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The host (and port) of a URL, for messages: never its path, user or password. */
 export function hostOf(url: string, base?: string): string {
 	try {

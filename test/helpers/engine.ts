@@ -64,14 +64,24 @@ export interface NodeUnderTest {
 	credentials: ICredentialDataDecryptedObject;
 	parameters: INodeParameters;
 	onError?: INode['onError'];
+	/** For one of n8n's own nodes (the benchmark's HTTP Request node): its full type and version. */
+	type?: string;
+	typeVersion?: number;
 }
 
-export function buildWorkflow({ nodeType, credentialType, parameters, onError }: NodeUnderTest) {
+export function buildWorkflow({
+	nodeType,
+	credentialType,
+	parameters,
+	onError,
+	type,
+	typeVersion,
+}: NodeUnderTest) {
 	const node: INode = {
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? 'Node',
-		type: `${PACKAGE}.${nodeType.description.name}`,
-		typeVersion: 1,
+		type: type ?? `${PACKAGE}.${nodeType.description.name}`,
+		typeVersion: typeVersion ?? 1,
 		position: [0, 0],
 		parameters,
 		credentials: { [credentialType.name]: { id: '1', name: 'Test credential' } },
@@ -82,7 +92,7 @@ export function buildWorkflow({ nodeType, credentialType, parameters, onError }:
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: new TestNodeTypes({ [nodeType.description.name]: nodeType }),
+		nodeTypes: new TestNodeTypes({ [type ?? nodeType.description.name]: nodeType }),
 	});
 	return { node, workflow };
 }

@@ -202,6 +202,34 @@ describe('Contact > Update by ID', () => {
 	});
 });
 
+describe("The credential's Base URL", () => {
+	const updateByPhone = {
+		resource: 'contact',
+		operation: 'updateByPhone',
+		phone: john.phoneNumber,
+		updateFields: { status: 'DNC' },
+	};
+
+	it('is reached when the credential allows HTTP requests to other domains only', async () => {
+		const { outputs, error } = await runNode(
+			node(updateByPhone, {
+				credentials: {
+					apiKey: GUAYABA_KEY,
+					baseUrl: api.url,
+					allowedHttpRequestDomains: 'domains',
+					allowedDomains: 'api.example.com',
+				},
+			}),
+		);
+
+		expect(error).toBeUndefined();
+		expect(outputs[0].map((item) => item.json.status)).toEqual(['DNC']);
+		expect(api.received.map(({ method, path }) => ({ method, path }))).toEqual([
+			{ method: 'POST', path: '/contacts/update' },
+		]);
+	});
+});
+
 describe('Contact Status > Get Many', () => {
 	it('outputs one item per status, each paired to the input item', async () => {
 		const { outputs, error } = await runNode(

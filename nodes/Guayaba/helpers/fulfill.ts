@@ -10,17 +10,21 @@ import { refuseInput } from '../../shared/errors';
 import { defaultCountry } from '../../shared/parameters';
 import { toE164 } from '../../shared/phone';
 
-function fulfilledPhone(context: IExecuteSingleFunctions, phone: unknown): string {
-	return toE164(phone, 'Phone', defaultCountry(context));
+// the phone each item's request sent, for its output: read and evaluated once per item
+const sentPhones = new WeakMap<IExecuteSingleFunctions, string>();
+
+function fulfilledPhone(context: IExecuteSingleFunctions): string {
+	return toE164(context.getNodeParameter('phone'), 'Phone', defaultCountry(context));
 }
 
 export async function prepareFulfill(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
 	return refuseInput(this, requestOptions, () => {
-		body.phone = fulfilledPhone(this, body.phone);
+		const phone = fulfilledPhone(this);
+		sentPhones.set(this, phone);
+		requestOptions.body = { ...(requestOptions.body as IDataObject), phone };
 	});
 }
 
@@ -40,7 +44,7 @@ export async function outputFulfilledPhone(
 	return [
 		{
 			json: {
-				phone: fulfilledPhone(this, this.getNodeParameter('phone')),
+				phone: sentPhones.get(this) ?? fulfilledPhone(this),
 				status: 'fulfilled',
 				...answer,
 			},

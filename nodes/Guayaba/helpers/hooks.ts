@@ -18,9 +18,10 @@ export async function prepareUpdateByPhone(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
 	return await refuseInput(this, requestOptions, async () => {
-		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
+		const phone = toE164(this.getNodeParameter('phone'), 'Phone', defaultCountry(this));
+		const body: IDataObject = { phone, ...(requestOptions.body as IDataObject) };
+		requestOptions.body = body;
 		assertAnyField(body, { status: 'Status', campaignId: 'Campaign' }, 'Update by Phone');
 		await checkStatusAndCampaign(this, body);
 	});

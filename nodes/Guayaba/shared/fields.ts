@@ -1,5 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/**
+ * The phone number Fulfill and Update by Phone find the contact by: one property for both, since
+ * n8n's declarative engine evaluates a parameter's expression once per property of that name, for
+ * every item. The hooks read it and send it in E.164.
+ */
+export const contactPhoneField: INodeProperties = {
+	displayName: 'Phone',
+	name: 'phone',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. +14155552671',
+	description:
+		'Phone number of the contact. Sent in E.164 form; numbers without a leading + need Default Country under Options.',
+	displayOptions: { show: { resource: ['contact'], operation: ['fulfill', 'updateByPhone'] } },
+};
+
 export const statusField: INodeProperties = {
 	displayName: 'Status Name or ID',
 	name: 'status',

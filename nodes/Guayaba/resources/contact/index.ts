@@ -5,6 +5,7 @@ import { prepareCreate } from '../../helpers/create';
 import { outputFulfilledPhone, prepareFulfill } from '../../helpers/fulfill';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
 import { prepareGetManyContacts } from '../../helpers/lists';
+import { contactPhoneField } from '../../shared/fields';
 import { description as createDescription } from './create';
 import { description as fulfillDescription } from './fulfill';
 import { description as getAllDescription } from './getAll';
@@ -88,6 +89,7 @@ export const contactDescription: INodeProperties[] = [
 		],
 		default: 'updateByPhone',
 	},
+	contactPhoneField,
 	...createDescription,
 	...fulfillDescription,
 	...getAllDescription,

@@ -4,18 +4,8 @@ import { contactOptions, updateFieldsCollection } from '../../../shared/descript
 import { campaignField, statusField } from '../../shared/fields';
 import { GUAYABA_WRITES } from '../../shared/limits';
 
+// the Phone field is shared with Fulfill (contactPhoneField)
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +14155552671',
-		description:
-			'Phone number of the contact to update. Sent in E.164 form; numbers without a leading + need Default Country under Options.',
-		routing: { send: { type: 'body', property: 'phone' } },
-	},
 	updateFieldsCollection(
 		[campaignField, statusField],
 		'Add Status, Campaign, or both: at least one is needed',
