@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a benchmark program that runs a real n8n, never loaded by n8n */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { GUAYABA_KEY } from '../sandbox/guayaba';
@@ -164,9 +164,7 @@ export async function measureInRealN8n(
 	writeOverheadWorkflow(folder, baseUrl, phones, rounds);
 	await n8n.importWorkflows(folder);
 	try {
-		const output = path.join(home, 'bench-execution.json');
-		await n8n.cliToFile(['execute', `--id=${WORKFLOW_ID}`, '--rawOutput'], output);
-		const runData = runDataOf(readFileSync(output, 'utf8'));
+		const runData = runDataOf(await n8n.cli(['execute', `--id=${WORKFLOW_ID}`, '--rawOutput']));
 		const all = Array.from({ length: rounds }, (_, round) => round);
 		const updated = (json: Record<string, unknown>) =>
 			json.success === true || json.status === 'DNC';

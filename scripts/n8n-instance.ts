@@ -5,6 +5,7 @@ import {
 	existsSync,
 	mkdirSync,
 	openSync,
+	readFileSync,
 	readdirSync,
 	rmSync,
 	symlinkSync,
@@ -128,6 +129,8 @@ export class N8nInstance {
 	/** Everything n8n printed, from every CLI command and the server, for the secret check. */
 	readonly printed: string[] = [];
 
+	private cliRuns = 0;
+
 	constructor(
 		private readonly runtime: N8nRuntime,
 		readonly home: string,
@@ -209,37 +212,13 @@ export class N8nInstance {
 	}
 
 	/**
-	 * Runs an n8n CLI command (import, execute) against this user folder. It is asynchronous: the
-	 * sandbox APIs n8n calls live in this process and must keep answering meanwhile.
+	 * Runs an n8n CLI command (import, execute) against this user folder, and returns what it wrote
+	 * to its standard output. It is asynchronous: the sandbox APIs n8n calls live in this process and
+	 * must keep answering meanwhile. The output goes through a file: n8n exits without waiting for a
+	 * pipe to drain, which loses the end of a long output (`execute --rawOutput` of many items).
 	 */
 	async cli(args: string[]): Promise<string> {
-		const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
-			env: this.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		const stdout: Buffer[] = [];
-		const stderr: Buffer[] = [];
-		child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-		child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-		const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>(
-			(resolve) => child.once('close', (code, signal) => resolve({ code, signal })),
-		);
-		const output = Buffer.concat(stdout).toString('utf8');
-		const errors = Buffer.concat(stderr).toString('utf8');
-		this.printed.push(output, errors);
-		if (code !== 0)
-			throw new Error(
-				`n8n ${args.join(' ')} ${code === null ? `was ended by ${signal}` : `exited with ${code}`}:\n${output}\n${errors}`,
-			);
-		return output;
-	}
-
-	/**
-	 * Runs an n8n CLI command with its standard output written to `file`. A pipe loses the end of a
-	 * long output (`execute --rawOutput` of thousands of items), since n8n exits without waiting for
-	 * it to drain; a file is written as it goes.
-	 */
-	async cliToFile(args: string[], file: string): Promise<void> {
+		const file = path.join(this.home, `cli-output-${process.pid}-${++this.cliRuns}.txt`);
 		const out = openSync(file, 'w');
 		const child = spawn(this.runtime.node, [this.runtime.n8n, ...args], {
 			env: this.env,
@@ -248,10 +227,18 @@ export class N8nInstance {
 		closeSync(out);
 		const stderr: Buffer[] = [];
 		child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-		const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+		const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>(
+			(resolve) => child.once('close', (code, signal) => resolve({ code, signal })),
+		);
+		const output = readFileSync(file, 'utf8');
+		rmSync(file, { force: true });
 		const errors = Buffer.concat(stderr).toString('utf8');
-		this.printed.push(errors);
-		if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${errors}`);
+		this.printed.push(output, errors);
+		if (code !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} ${code === null ? `was ended by ${signal}` : `exited with ${code}`}:\n${output}\n${errors}`,
+			);
+		return output;
 	}
 
 	async importSandboxCredentials(sandbox: Sandbox): Promise<void> {
