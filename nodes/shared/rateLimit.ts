@@ -353,7 +353,7 @@ export class WindowLimiter {
 			this.forgetOldDepartures(state, now);
 			if (state.inFlight === 0)
 				state.round = {
-					allowed: Math.max(1, Math.ceil((state.serverRemaining ?? 0) / 2)),
+					allowed: Math.max(1, Math.floor((state.serverRemaining ?? 0) / 2)),
 					sent: 0,
 				};
 			state.round.sent++;

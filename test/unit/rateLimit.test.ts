@@ -188,16 +188,16 @@ describe('WindowLimiter', () => {
 		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 5, start + 30_000) });
 		const { went } = track(limiter, 'k', budget, 6);
 		await jest.advanceTimersByTimeAsync(0);
-		// half of the 5 left, rounded up
-		expect(went).toHaveLength(3);
-		// the server counts the three: 2 left, then 1 each time another was counted late
-		for (const left of [2, 1, 1])
+		// half of the 5 left, rounded down: two spenders taking half each never pass it
+		expect(went).toHaveLength(2);
+		// the server counts the two, and one more of the others': 1 left
+		for (const left of [3, 1])
 			limiter.answered('k', { status: 200, headers: fixedHeaders(30, left, start + 30_000) });
 		await jest.advanceTimersByTimeAsync(0);
 		// one is left, and it is left to the others until the reset
-		expect(went).toHaveLength(3);
+		expect(went).toHaveLength(2);
 		await jest.advanceTimersByTimeAsync(30_000 + RESET_MARGIN_MS);
-		expect(went).toHaveLength(4);
+		expect(went).toHaveLength(3);
 	});
 
 	it('does not wait for a reset its own requests explain: the window already frees in time', async () => {
