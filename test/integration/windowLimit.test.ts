@@ -192,13 +192,19 @@ describe('runs that stop', () => {
 		const gaveUp = 'Guayaba rate limited this request: tried 2 times, after waiting 2 s';
 		const notSent = 'Not sent: Guayaba kept the API key rate limited for 2 s during this run';
 		const errors = outputs[0].map((item) => item.json.error);
-		// the first retry's 429 took the run past its 1.5 s: the retries still waiting and the five
-		// items never sent stop there
+		// the server's own words, for an item whose first try was refused after the run stopped waiting
+		const refusedOnce = tooMany.body.message;
+		// the first retry's 429 took the run past its 1.5 s: what still waited stops there. The window's
+		// next slots free a few milliseconds apart, so on a busy machine the two other retries, and
+		// item 4 on its first try, may leave before that 429 is read; items 5 to 8 never can
 		expect(outputs[0][0].json.status).toBe('DNC');
 		expect(errors[1]).toBe(gaveUp);
 		expect(errors.slice(2, 4).every((text) => text === gaveUp || text === notSent)).toBe(true);
-		expect(errors.slice(4)).toEqual(Array(5).fill(notSent));
-		expect(api.received).toHaveLength(4 + errors.filter((text) => text === gaveUp).length);
+		expect([notSent, refusedOnce]).toContain(errors[4]);
+		expect(errors.slice(5)).toEqual(Array(4).fill(notSent));
+		expect(api.received).toHaveLength(
+			4 + errors.filter((text) => text === gaveUp || text === refusedOnce).length,
+		);
 		expect(timesUpdated(phones)).toEqual([1, ...Array(8).fill(0)]);
 	});
 
