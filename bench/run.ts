@@ -179,28 +179,7 @@ async function spacedClient(url: string, phones: string[], perMinute: number): P
 
 /** The baseline: a plain HTTP client sending the same requests, all at once as n8n does. */
 async function plainClient(url: string, phones: string[]): Promise<number> {
-	const send = (phone: string) =>
-		new Promise<number>((resolve, reject) => {
-			const body = JSON.stringify({ phone, status: 'DNC' });
-			const req = request(
-				`${url}/contacts/update`,
-				{
-					method: 'POST',
-					headers: {
-						'Content-Type': 'application/json',
-						'X-API-Key': GUAYABA_KEY,
-						'Content-Length': Buffer.byteLength(body),
-					},
-				},
-				(res) => {
-					res.resume();
-					res.on('end', () => resolve(res.statusCode ?? 0));
-				},
-			);
-			req.on('error', reject);
-			req.end(body);
-		});
-	const statuses = await Promise.all(phones.map(send));
+	const statuses = await Promise.all(phones.map(async (phone) => await sendUpdate(url, phone)));
 	return statuses.filter((status) => status === 200).length;
 }
 

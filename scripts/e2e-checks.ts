@@ -182,31 +182,37 @@ export const jsonItems = (name: string, items: unknown[]): WorkflowNode[] => [
 	},
 ];
 
+/**
+ * A bulk run's nodes: one item a phone, each contact updated to "fulfilled" by Guayaba at
+ * `requestsPerMinute`, with its delivery details.
+ */
+export function fulfilEachPhone(phones: string[], requestsPerMinute: number): WorkflowNode[] {
+	return [
+		...jsonItems(
+			'Contacts',
+			phones.map((phone) => ({ phone })),
+		),
+		{
+			name: 'Fulfil',
+			type: 'n8n-nodes-outreach.guayaba',
+			credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
+			parameters: {
+				resource: 'contact',
+				operation: 'updateByPhone',
+				phone: '={{ $json.phone }}',
+				updateFields: { status: 'fulfilled' },
+				options: { requestsPerMinute, includeDeliveryDetails: true },
+			},
+		},
+	];
+}
+
 /** A 90-item bulk run against a server that allows 15 requests per 2 seconds. */
 function writeBulkWorkflow(folder: string, phones: string[]): void {
 	writeWorkflow(folder, {
 		id: 'outreachE2eBulk90',
 		name: 'e2e: 90 contacts fulfilled under a rate limit',
-		branches: [
-			[
-				...jsonItems(
-					'Contacts',
-					phones.map((phone) => ({ phone })),
-				),
-				{
-					name: 'Fulfil',
-					type: 'n8n-nodes-outreach.guayaba',
-					credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
-					parameters: {
-						resource: 'contact',
-						operation: 'updateByPhone',
-						phone: '={{ $json.phone }}',
-						updateFields: { status: 'fulfilled' },
-						options: { requestsPerMinute: 450, includeDeliveryDetails: true },
-					},
-				},
-			],
-		],
+		branches: [fulfilEachPhone(phones, 450)],
 	});
 }
 

@@ -6,18 +6,9 @@ import path from 'node:path';
 import { GUAYABA_KEY } from '../sandbox/guayaba';
 import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import type { ReceivedRequest } from '../sandbox/server';
-import { Checks, jsonItems, paired, type Item, type WorkflowNode } from './e2e-checks';
+import { Checks, fulfilEachPhone, paired, type Item, type WorkflowNode } from './e2e-checks';
 import { unflatten } from './e2e/triggers';
-import {
-	EditorApi,
-	N8nInstance,
-	n8nRuntime,
-	packPackage,
-	SANDBOX_CREDENTIALS,
-	say,
-	Steps,
-	WORK,
-} from './n8n-instance';
+import { EditorApi, N8nInstance, n8nRuntime, packPackage, say, Steps, WORK } from './n8n-instance';
 import { PrivatePostgres, PrivateRedis, serviceBinaries } from './queue-services';
 
 // OUTREACH_PORT_OFFSET moves every port, so that two checkouts can run their suites side by side
@@ -92,26 +83,8 @@ function bulkWorkflow(name: string, webhookPath: string, phones: string[]) {
 				options: {},
 			},
 		},
-		...jsonItems(
-			'Contacts',
-			phones.map((phone) => ({ phone })),
-		),
-		{
-			name: 'Fulfil',
-			type: 'n8n-nodes-outreach.guayaba',
-			credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
-			parameters: {
-				resource: 'contact',
-				operation: 'updateByPhone',
-				phone: '={{ $json.phone }}',
-				updateFields: { status: 'fulfilled' },
-				// the server's 30 per 2 s, as a rate a minute
-				options: {
-					requestsPerMinute: (SERVER_LIMIT.requests * 60_000) / SERVER_LIMIT.windowMs,
-					includeDeliveryDetails: true,
-				},
-			},
-		},
+		// the server's 30 per 2 s, as a rate a minute
+		...fulfilEachPhone(phones, (SERVER_LIMIT.requests * 60_000) / SERVER_LIMIT.windowMs),
 	];
 	const connections = Object.fromEntries(
 		chain
