@@ -21,9 +21,9 @@ import { FakeGuayaba, GUAYABA_KEY } from '../sandbox/guayaba';
 import { runtimeScript } from '../scripts/n8n-instance';
 import { runNode } from '../test/helpers/engine';
 import { countEvaluations, type EvaluationCount } from '../test/helpers/evaluations';
-import { GUAYABA_WRITES } from '../nodes/Guayaba/shared/limits';
-import { deliverWithinLimits } from '../nodes/shared/delivery';
-import { DEFAULT_RETRY_POLICY, WindowLimiter } from '../nodes/shared/rateLimit';
+import { GUAYABA_WRITES } from '../nodes/Guayaba/helpers/limits';
+import { deliverWithinLimits } from '../nodes/shared/transport/deliver';
+import { DEFAULT_RETRY_POLICY, WindowLimiter } from '../nodes/shared/limiter/windowLimiter';
 import {
 	httpRequestUpdate,
 	HTTP_REQUEST_TYPE,

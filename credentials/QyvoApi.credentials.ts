@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { keyTest } from '../nodes/shared/credentialTest';
+import { keyTest } from '../nodes/shared/descriptions/keyTest';
 
 export class QyvoApi implements ICredentialType {
 	name = 'qyvoApi';

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { deliverCallAidanRequest } from './helpers/limits';
-import { jsonApiRequestDefaults } from '../shared/requestDefaults';
+import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
 import { contactDescription } from './resources/contact';
 
 export class CallAidan implements INodeType {

@@ -1,8 +1,8 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { getCampaigns, getStatuses } from './methods/loadOptions';
-import { deliverGuayabaRequest } from './shared/limits';
-import { jsonApiRequestDefaults } from '../shared/requestDefaults';
+import { deliverGuayabaRequest } from './helpers/limits';
+import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
 import { campaignDescription } from './resources/campaign';
 import { contactDescription } from './resources/contact';
 import { contactStatusDescription } from './resources/contactStatus';

@@ -2,7 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { deliverQyvoRequest } from './helpers/limits';
 import { getTemplates } from './methods/loadOptions';
-import { jsonApiRequestDefaults } from '../shared/requestDefaults';
+import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
 import { contactDescription } from './resources/contact';
 import { flowDescription } from './resources/flow';
 import { messageDescription } from './resources/message';

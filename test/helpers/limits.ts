@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/shared/rateLimit';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/shared/limiter/windowLimiter';
 import { GUAYABA_KEY, type FakeGuayaba } from '../../sandbox/guayaba';
 import type { ReceivedRequest } from '../../sandbox/server';
 import { runNode, type NodeUnderTest } from './engine';

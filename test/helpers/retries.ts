@@ -1,7 +1,7 @@
 import type { INodeType } from 'n8n-workflow';
 
-import { deliverWithinLimits, type DeliveryRules } from '../../nodes/shared/delivery';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/shared/rateLimit';
+import { deliverWithinLimits, type DeliveryRules } from '../../nodes/shared/transport/deliver';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../nodes/shared/limiter/windowLimiter';
 
 /**
  * The node's own retry rules with backoffs of milliseconds, not seconds: the same tries, the same

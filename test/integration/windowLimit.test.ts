@@ -1,7 +1,7 @@
 import { sleep, type INodeParameters } from 'n8n-workflow';
 
 import type { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
-import { windowMargin } from '../../nodes/shared/rateLimit';
+import { windowMargin } from '../../nodes/shared/limiter/windowLimiter';
 import { FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
 import type { ReceivedRequest } from '../../sandbox/server';
 import {

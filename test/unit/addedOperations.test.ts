@@ -10,7 +10,7 @@ import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { customVariablesAsText } from '../../nodes/Guayaba/helpers/create';
 import { readCampaignsPagination, readContactsPagination } from '../../nodes/Guayaba/helpers/lists';
-import { MAX_PAGE_SIZE, pagedListOf, pageThrough } from '../../nodes/shared/pagination';
+import { MAX_PAGE_SIZE, pagedListOf, pageThrough } from '../../nodes/shared/transport/pages';
 
 const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPerMinute'];
 

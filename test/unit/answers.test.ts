@@ -1,8 +1,8 @@
-import { answerExcerpt, apiMessage, saysItFailed } from '../../nodes/shared/apiResponse';
-import { InputError } from '../../nodes/shared/errors';
-import { hostOf, normalizedBaseUrl, withinTimeout } from '../../nodes/shared/request';
-import { credentialSecrets, redact } from '../../nodes/shared/secrets';
-import { assertText } from '../../nodes/shared/validation';
+import { answerExcerpt, apiMessage, saysItFailed } from '../../nodes/shared/answers/apiErrors';
+import { InputError } from '../../nodes/shared/input/refusal';
+import { hostOf, normalizedBaseUrl, withinTimeout } from '../../nodes/shared/transport/url';
+import { credentialSecrets, redact } from '../../nodes/shared/answers/secrets';
+import { assertText } from '../../nodes/shared/input/rules';
 
 describe('normalizedBaseUrl: one spelling per Base URL', () => {
 	it.each([

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readContactsPagination } from '../../nodes/Guayaba/helpers/lists';
-import { deliverPages, MAX_PAGE_SIZE, type PagedList } from '../../nodes/shared/pagination';
+import { deliverPages, MAX_PAGE_SIZE, type PagedList } from '../../nodes/shared/transport/pages';
 
 const context = {
 	getNode: () => ({ name: 'Guayaba', type: 'n8n-nodes-outreach.guayaba' }),

@@ -8,8 +8,8 @@ import {
 	windowMargin,
 	type Budget,
 	type Failure,
-} from '../../nodes/shared/rateLimit';
-import { sendWithinRateLimit, type DeliveryRules } from '../../nodes/shared/delivery';
+} from '../../nodes/shared/limiter/windowLimiter';
+import { sendWithinRateLimit, type DeliveryRules } from '../../nodes/shared/transport/deliver';
 
 /** Resolves the acquires that may go now, in order, and tells which ones went. */
 async function settle(went: number[]) {

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { refuseInput } from '../../shared/errors';
-import { assertUuid } from '../../shared/validation';
+import { refuseInput } from '../../shared/input/refusal';
+import { assertUuid } from '../../shared/input/rules';
 
 export async function prepareContactGet(
 	this: IExecuteSingleFunctions,

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nameValuePairsToObject, parseTags } from '../../shared/collections';
-import { InputError, refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
+import { nameValuePairsToObject, parseTags } from '../../shared/input/collections';
+import { InputError, refuseInput } from '../../shared/input/refusal';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
 import {
 	assertAnyField,
 	assertEmailOrEmpty,
 	assertTextFields,
 	assertUuid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 const FIELDS = {
 	full_name: 'Full Name',

@@ -1,4 +1,4 @@
-import { deliverWithinLimits } from '../../shared/delivery';
+import { deliverWithinLimits } from '../../shared/transport/deliver';
 
 /**
  * CallAidan publishes no rate limit. One request a second keeps a bulk run of a thousand contacts

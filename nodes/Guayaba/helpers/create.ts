@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nameValuePairsToObject } from '../../shared/collections';
-import { InputError, refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
-import { asText } from '../../shared/text';
+import { nameValuePairsToObject } from '../../shared/input/collections';
+import { InputError, refuseInput } from '../../shared/input/refusal';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
+import { asText } from '../../shared/input/text';
 import {
 	assertMaxLength,
 	assertNotEmpty,
 	assertTimeZone,
 	assertUuid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 /** Custom variables as text: the splitter route refuses any other value, and the campaign route reads them so. */
 export function customVariablesAsText(variables: IDataObject): Record<string, string> {

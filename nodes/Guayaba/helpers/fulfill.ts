@@ -6,9 +6,9 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
+import { refuseInput } from '../../shared/input/refusal';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
 
 // the phone each item's request sent, for its output: read and evaluated once per item
 const sentPhones = new WeakMap<IExecuteSingleFunctions, string>();

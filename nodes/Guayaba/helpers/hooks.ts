@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { replacingPairsToObject } from '../../shared/collections';
-import { refuseInput } from '../../shared/errors';
-import { toE164 } from '../../shared/phone';
-import { defaultCountry } from '../../shared/parameters';
+import { replacingPairsToObject } from '../../shared/input/collections';
+import { refuseInput } from '../../shared/input/refusal';
+import { toE164 } from '../../shared/input/phone';
+import { defaultCountry } from '../../shared/input/parameters';
 import { resolveStatus } from './statuses';
 import {
 	assertAnyField,
@@ -12,7 +12,7 @@ import {
 	assertText,
 	assertTimeZone,
 	assertUuid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 export async function prepareUpdateByPhone(
 	this: IExecuteSingleFunctions,

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { InputError, refuseInput } from '../../shared/errors';
-import { maxResults, pageThrough, type PageReport } from '../../shared/pagination';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
+import { InputError, refuseInput } from '../../shared/input/refusal';
+import { maxResults, pageThrough, type PageReport } from '../../shared/transport/pages';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
 import { resolveStatus } from './statuses';
-import { quote } from '../../shared/text';
-import { assertNotEmpty, assertUuid } from '../../shared/validation';
+import { quote } from '../../shared/input/text';
+import { assertNotEmpty, assertUuid } from '../../shared/input/rules';
 
 export const CONTACT_SORT_KEYS = ['createdAt', 'fulfilledAt', 'reAddedAt'];
 export const SORT_ORDERS = ['asc', 'desc'];

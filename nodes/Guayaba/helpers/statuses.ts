@@ -1,11 +1,11 @@
 import { NodeApiError, type IExecuteSingleFunctions, type JsonObject } from 'n8n-workflow';
 
-import { InputError } from '../../shared/errors';
-import { loaderRequest } from '../../shared/loader';
-import { hostOf } from '../../shared/request';
-import { quote } from '../../shared/text';
-import { assertNotEmpty, assertText } from '../../shared/validation';
-import { GUAYABA_DELIVERY } from '../shared/limits';
+import { InputError } from '../../shared/input/refusal';
+import { loaderRequest } from '../../shared/transport/sideRequest';
+import { hostOf } from '../../shared/transport/url';
+import { quote } from '../../shared/input/text';
+import { assertNotEmpty, assertText } from '../../shared/input/rules';
+import { GUAYABA_DELIVERY } from './limits';
 
 export interface GuayabaStatus {
 	id?: string;

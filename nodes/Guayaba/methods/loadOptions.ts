@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { loaderRequest } from '../../shared/loader';
-import { GUAYABA_DELIVERY } from '../shared/limits';
+import { loaderRequest } from '../../shared/transport/sideRequest';
+import { GUAYABA_DELIVERY } from '../helpers/limits';
 
 interface GuayabaStatus {
 	name: string;

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { loaderRequest } from '../../shared/loader';
-import { GUAYABA_DELIVERY } from '../../Guayaba/shared/limits';
+import { loaderRequest } from '../../shared/transport/sideRequest';
+import { GUAYABA_DELIVERY } from '../../Guayaba/helpers/limits';
 import { contactsSince, type ContactsPage, type Cursor } from './contactsSince';
 
 export const CONTACT_EVENTS = [

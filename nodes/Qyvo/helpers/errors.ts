@@ -1,4 +1,4 @@
-import { apiMessage, throwOnApiError, type ExplainFailure } from '../../shared/apiResponse';
+import { apiMessage, throwOnApiError, type ExplainFailure } from '../../shared/answers/apiErrors';
 
 /** Meta's code for a free-form message outside the 24-hour customer-service window. */
 export const OUTSIDE_WINDOW_CODE = 131047;

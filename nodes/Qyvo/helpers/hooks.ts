@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../shared/collections';
-import { InputError, refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
-import { asText, quote } from '../../shared/text';
+import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../shared/input/collections';
+import { InputError, refuseInput } from '../../shared/input/refusal';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
+import { asText, quote } from '../../shared/input/text';
 import {
 	assertAnyField,
 	assertEmail,
@@ -12,7 +12,7 @@ import {
 	assertRequiredText,
 	assertText,
 	assertUuidOrUlid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 /** Qyvo's limit on a contact's metadata, as JSON. */
 export const MAX_METADATA_BYTES = 64 * 1024;

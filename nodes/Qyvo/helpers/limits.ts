@@ -1,4 +1,4 @@
-import { deliverWithinLimits, type DeliveryRules } from '../../shared/delivery';
+import { deliverWithinLimits, type DeliveryRules } from '../../shared/transport/deliver';
 
 /** Qyvo's published limit: 120 requests per token in any 60 seconds. */
 export const QYVO_LIMIT = {

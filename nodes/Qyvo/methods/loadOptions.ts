@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { loaderRequest } from '../../shared/loader';
+import { loaderRequest } from '../../shared/transport/sideRequest';
 import { QYVO_DELIVERY } from '../helpers/limits';
 
 interface QyvoTemplate {

@@ -6,8 +6,8 @@ import {
 	nameValueCollection,
 	optionsCollection,
 	requestsPerMinuteOption,
-} from '../../shared/descriptions';
-import { returnAllAndLimit } from '../../shared/fieldGroups';
+} from '../../shared/descriptions/fields';
+import { returnAllAndLimit } from '../../shared/descriptions/groups';
 import { QYVO_LIMIT } from '../helpers/limits';
 
 export type LookupKey = 'contactId' | 'phone' | 'email';

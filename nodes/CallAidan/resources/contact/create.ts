@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/fieldGroups';
-import { contactOptions, emailField } from '../../../shared/descriptions';
+import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
+import { contactOptions, emailField } from '../../../shared/descriptions/fields';
 import { CREATE_FIELDS } from '../../helpers/create';
 import { CALLAIDAN_LIMIT } from '../../helpers/limits';
 import {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nameValueCollection, tagsField } from '../../../shared/descriptions';
+import { nameValueCollection, tagsField } from '../../../shared/descriptions/fields';
 import { LEAD_SOURCES } from '../../helpers/hooks';
 
 export function sendAs(property: string) {

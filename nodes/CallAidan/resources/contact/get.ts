@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactIdField, contactOptions } from '../../../shared/descriptions';
+import { contactIdField, contactOptions } from '../../../shared/descriptions/fields';
 import { CALLAIDAN_LIMIT } from '../../helpers/limits';
 
 const properties: INodeProperties[] = [

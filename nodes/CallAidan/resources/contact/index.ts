@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputContact, throwOnApiError } from '../../../shared/apiResponse';
+import { outputContact, throwOnApiError } from '../../../shared/answers/apiErrors';
 import { outputContactAsSent, prepareContactCreate } from '../../helpers/create';
 import { prepareContactGet } from '../../helpers/get';
 import { prepareContactUpdate } from '../../helpers/hooks';

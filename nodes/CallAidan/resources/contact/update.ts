@@ -6,7 +6,7 @@ import {
 	emailField,
 	phoneNumberField,
 	updateFieldsCollection,
-} from '../../../shared/descriptions';
+} from '../../../shared/descriptions/fields';
 import { CALLAIDAN_LIMIT } from '../../helpers/limits';
 import {
 	businessNameField,

@@ -1,8 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
-import { filtersCollection, returnAllAndLimit, sendAsQuery } from '../../../shared/fieldGroups';
-import { GUAYABA_READS } from '../../shared/limits';
+import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions/fields';
+import {
+	filtersCollection,
+	returnAllAndLimit,
+	sendAsQuery,
+} from '../../../shared/descriptions/groups';
+import { GUAYABA_READS } from '../../helpers/limits';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputObject, throwOnApiError } from '../../../shared/answers/apiErrors';
 import { prepareGetManyCampaigns } from '../../helpers/lists';
 import { description as getAllDescription } from './getAll';
 

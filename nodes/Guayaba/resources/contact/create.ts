@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/fieldGroups';
-import { contactOptions, nameValueCollection } from '../../../shared/descriptions';
-import { timezoneField } from '../../shared/fields';
-import { GUAYABA_WRITES } from '../../shared/limits';
+import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
+import { contactOptions, nameValueCollection } from '../../../shared/descriptions/fields';
+import { timezoneField } from './fields';
+import { GUAYABA_WRITES } from '../../helpers/limits';
 
 const properties: INodeProperties[] = [
 	{

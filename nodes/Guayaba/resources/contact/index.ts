@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputContact, outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputContact, outputObject, throwOnApiError } from '../../../shared/answers/apiErrors';
 import { prepareCreate } from '../../helpers/create';
 import { outputFulfilledPhone, prepareFulfill } from '../../helpers/fulfill';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
 import { prepareGetManyContacts } from '../../helpers/lists';
-import { contactPhoneField } from '../../shared/fields';
+import { contactPhoneField } from './fields';
 import { description as createDescription } from './create';
 import { description as fulfillDescription } from './fulfill';
 import { description as getAllDescription } from './getAll';

@@ -6,9 +6,9 @@ import {
 	nameValueCollection,
 	phoneNumberField,
 	updateFieldsCollection,
-} from '../../../shared/descriptions';
-import { campaignField, statusField, timezoneField } from '../../shared/fields';
-import { GUAYABA_WRITES } from '../../shared/limits';
+} from '../../../shared/descriptions/fields';
+import { campaignField, statusField, timezoneField } from './fields';
+import { GUAYABA_WRITES } from '../../helpers/limits';
 
 const properties: INodeProperties[] = [
 	contactIdField('550e8400-e29b-41d4-a716-446655440000'),

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactOptions, updateFieldsCollection } from '../../../shared/descriptions';
-import { campaignField, statusField } from '../../shared/fields';
-import { GUAYABA_WRITES } from '../../shared/limits';
+import { contactOptions, updateFieldsCollection } from '../../../shared/descriptions/fields';
+import { campaignField, statusField } from './fields';
+import { GUAYABA_WRITES } from '../../helpers/limits';
 
 // the Phone field is shared with Fulfill (contactPhoneField)
 const properties: INodeProperties[] = [

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputEachElement, throwOnApiError } from '../../../shared/apiResponse';
-import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
-import { GUAYABA_READS } from '../../shared/limits';
+import { outputEachElement, throwOnApiError } from '../../../shared/answers/apiErrors';
+import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions/fields';
+import { GUAYABA_READS } from '../../helpers/limits';
 
 export const contactStatusDescription: INodeProperties[] = [
 	{

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { nameValueCollection, tagsField } from '../../../shared/descriptions';
+import { nameValueCollection, tagsField } from '../../../shared/descriptions/fields';
 import { phoneField, qyvoContactOptions } from '../../shared/fields';
 
 const properties: INodeProperties[] = [

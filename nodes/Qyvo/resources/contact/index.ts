@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputContact, outputEachElement } from '../../../shared/apiResponse';
+import { outputContact, outputEachElement } from '../../../shared/answers/apiErrors';
 import { throwOnQyvoError } from '../../helpers/errors';
 import {
 	prepareContactCreate,

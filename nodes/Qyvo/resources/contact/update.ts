@@ -5,7 +5,7 @@ import {
 	nameValueCollection,
 	updateFieldsCollection,
 	tagsField,
-} from '../../../shared/descriptions';
+} from '../../../shared/descriptions/fields';
 import { contactLookupFields, qyvoContactOptions } from '../../shared/fields';
 
 const properties: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject } from '../../../shared/apiResponse';
+import { outputObject } from '../../../shared/answers/apiErrors';
 import { throwOnQyvoError } from '../../helpers/errors';
 import { prepareSendTemplate, prepareSendText } from '../../helpers/hooks';
 import { description as sendTemplateDescription } from './sendTemplate';

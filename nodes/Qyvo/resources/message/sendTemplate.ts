@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { nameValueCollection } from '../../../shared/descriptions';
+import { nameValueCollection } from '../../../shared/descriptions/fields';
 import { phoneField, qyvoContactOptions } from '../../shared/fields';
 
 const properties: INodeProperties[] = [

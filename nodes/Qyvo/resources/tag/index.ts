@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputEachElement } from '../../../shared/apiResponse';
+import { outputEachElement } from '../../../shared/answers/apiErrors';
 import { throwOnQyvoError } from '../../helpers/errors';
 import { prepareTagGetAll } from '../../helpers/hooks';
 import { description as getAllDescription } from './getAll';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputEachElement, outputObject } from '../../../shared/apiResponse';
+import { outputEachElement, outputObject } from '../../../shared/answers/apiErrors';
 import { throwOnQyvoError } from '../../helpers/errors';
 import { prepareReadById, prepareTemplateGetAll } from '../../helpers/hooks';
 import { description as getDescription } from './get';

@@ -13,13 +13,13 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { answerSecrets, type Service } from './apiResponse';
-import { refusedRequests } from './errors';
-import { deliverPages, pagedListOf } from './pagination';
-import { nameTheContact } from './lookup';
-import { optionValue } from './parameters';
-import { hostnameOf, hostOf, normalizedBaseUrl, withinTimeout } from './request';
-import { redact } from './secrets';
+import { answerSecrets, type Service } from '../answers/apiErrors';
+import { refusedRequests } from '../input/refusal';
+import { deliverPages, pagedListOf } from './pages';
+import { nameTheContact } from '../answers/lookup';
+import { optionValue } from '../input/parameters';
+import { hostnameOf, hostOf, normalizedBaseUrl, withinTimeout } from './url';
+import { redact } from '../answers/secrets';
 import {
 	DEFAULT_RETRY_POLICY,
 	limiterKey,
@@ -29,7 +29,7 @@ import {
 	type Budget,
 	type Failure,
 	type RetryPolicy,
-} from './rateLimit';
+} from '../limiter/windowLimiter';
 
 export interface DeliveryRules {
 	service: Service;

@@ -7,10 +7,10 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { apiError, malformedAnswer, redirectError } from './apiResponse';
-import { sendWithinRateLimit, type DeliveryRules } from './delivery';
-import { joinUrl, withinTimeout } from './request';
-import { credentialSecrets } from './secrets';
+import { apiError, malformedAnswer, redirectError } from '../answers/apiErrors';
+import { sendWithinRateLimit, type DeliveryRules } from './deliver';
+import { joinUrl, withinTimeout } from './url';
+import { credentialSecrets } from '../answers/secrets';
 
 // the editor waits for a dropdown: a server that never answers must not keep it waiting
 const LOADER_TIMEOUT_MS = 30_000;

@@ -9,8 +9,8 @@ import {
 	type PostReceiveAction,
 } from 'n8n-workflow';
 
-import { retryAfterByError, retryAfterMs } from './rateLimit';
-import { hostOf } from './request';
+import { retryAfterByError, retryAfterMs } from '../limiter/windowLimiter';
+import { hostOf } from '../transport/url';
 import { credentialSecrets, redact } from './secrets';
 
 export type Service = 'Guayaba' | 'CallAidan' | 'Qyvo';

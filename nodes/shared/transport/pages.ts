@@ -9,9 +9,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { Service } from './apiResponse';
-import { InputError } from './errors';
-import { quote } from './text';
+import type { Service } from '../answers/apiErrors';
+import { InputError } from '../input/refusal';
+import { quote } from '../input/text';
 
 /** What one page's answer says about the list: whether it was the last page, and its page size. */
 export interface PageReport {

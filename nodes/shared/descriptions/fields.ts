@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { getCountries } from './libphonenumber';
+import { getCountries } from '../input/libphonenumber';
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 

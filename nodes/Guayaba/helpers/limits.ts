@@ -1,4 +1,4 @@
-import { deliverWithinLimits, type DeliveryRules } from '../../shared/delivery';
+import { deliverWithinLimits, type DeliveryRules } from '../../shared/transport/deliver';
 
 /** Guayaba's published limits per API key: 100 reads and 30 writes a minute (PUT counted as a write). */
 export const GUAYABA_WRITES = {

@@ -5,7 +5,7 @@ import {
 	type CountryCode,
 } from './libphonenumber';
 
-import { InputError } from './errors';
+import { InputError } from './refusal';
 import { quote } from './text';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
