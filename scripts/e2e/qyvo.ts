@@ -21,7 +21,7 @@ import {
 	writeWorkflow,
 	type Checks,
 	type WorkflowNode,
-} from '../e2e-checks';
+} from './helpers';
 import { SANDBOX_CREDENTIALS, type N8nInstance } from '../n8n-instance';
 
 const [ROMAIN, SAM] = seedQyvoContacts();

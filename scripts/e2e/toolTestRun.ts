@@ -6,7 +6,7 @@ import { seedCallAidanContacts } from '../../sandbox/callAidan';
 import type { Sandbox } from '../../sandbox/main';
 import { QYVO_BASE_PATH, seedQyvoContacts } from '../../sandbox/qyvo';
 import type { LoopbackServer } from '../../sandbox/server';
-import type { Checks } from '../e2e-checks';
+import type { Checks } from './helpers';
 import { ROOT, type EditorApi } from '../n8n-instance';
 import { executeStep, saveWorkflow, type Workflow } from './editorRuns';
 
