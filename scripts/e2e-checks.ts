@@ -8,6 +8,7 @@ import { QYVO_BASE_PATH, QYVO_TOKEN, QYVO_UPDATED_AT, seedQyvoContacts } from '.
 import { checkAddedOperations } from './e2e/addedOperations';
 import { checkHostileAnswers } from './e2e/hostileAnswers';
 import { checkCredentialTestsAtStrangeHosts } from './e2e/credentialTests';
+import { checkExamples } from './e2e/examples';
 import {
 	Checks,
 	executeWorkflow,
@@ -139,14 +140,14 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			[
 				'DNC',
 				'Phone "call me maybe" is not a phone number: write it like +14155552671',
-				'Contact not found (phone +14155550100)',
+				'Contact not found (phone +14155550199)',
 				'DNC',
 			],
 		);
 		checks.equal(
 			'the refused phone was never sent',
 			guayaba.received.map((request) => (request.body as { phone: string }).phone).sort(),
-			['+14155550100', '+14155552671', '+442079460958'],
+			['+14155550199', '+14155552671', '+442079460958'],
 		);
 	});
 
@@ -465,6 +466,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 
 	await checkCredentialTestsAtStrangeHosts(checks, editor);
 	await checkTriggers(checks, n8n, sandbox, editor);
+	await checkExamples(checks, editor, n8n, sandbox);
 
 	await checks.section('no secret in anything n8n printed', async () => {
 		await n8n.stop();
