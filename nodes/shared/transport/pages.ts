@@ -43,15 +43,13 @@ export async function readPages<T extends IDataObject>(
 		// a page that would end after the deadline is not asked for: the last one tells how long one takes
 		if (page > 1 && bounds.deadline !== undefined && startedAt + lastPageMs >= bounds.deadline)
 			return 'timeBound';
-		let answer: Page<T>;
-		try {
-			answer = await fetchPage(page, bounds.pageSize);
-		} catch (error) {
+		const answer = await fetchPage(page, bounds.pageSize).catch((error: unknown) => {
 			// a later page that ran out of the time left ends the list with what was read
 			if (page > 1 && bounds.deadline !== undefined && Date.now() >= bounds.deadline)
-				return 'timeBound';
+				return undefined;
 			throw error;
-		}
+		});
+		if (answer === undefined) return 'timeBound';
 		lastPageMs = Date.now() - startedAt;
 		const fresh = answer.records.filter((record) => {
 			const id = record.id;
