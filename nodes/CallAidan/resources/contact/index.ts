@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CALLAIDAN } from '../../../shared/vendors';
-
 import { outputContact } from '../../../shared/answers/outputs';
+import { contactIdField } from '../../../shared/descriptions/fields';
+import { CALLAIDAN } from '../../../shared/vendors';
 import { outputContactAsSent, prepareContactCreate } from '../../helpers/create';
 import { prepareContactGet } from '../../helpers/get';
 import { prepareContactUpdate } from '../../helpers/hooks';
@@ -62,6 +62,12 @@ export const contactDescription: INodeProperties[] = [
 			},
 		],
 		default: 'update',
+	},
+	// one property for Get and Update: n8n evaluates its expression for every property of its name
+	{
+		...contactIdField('3c90c3cc-0d44-4b50-8888-8dd25736052a'),
+		description: "CallAidan's ID of the contact",
+		displayOptions: { show: { resource: ['contact'], operation: ['get', 'update'] } },
 	},
 	...createDescription,
 	...getDescription,

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { GUAYABA } from '../../../shared/vendors';
-
 import { outputContact, outputObject } from '../../../shared/answers/outputs';
+import { GUAYABA } from '../../../shared/vendors';
 import { prepareCreate } from '../../helpers/create';
 import { outputFulfilledPhone, prepareFulfill } from '../../helpers/fulfill';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
