@@ -79,7 +79,7 @@ describe('Expression evaluations per item', () => {
 		['update', { lookupBy: 'phone', updateFields: { name: 'Ana' } }],
 		['create', {}],
 	])(
-		"Qyvo Contact > %s: the phone's two properties (finding a contact, and sending to one) twice each, and once more to send it",
+		"Qyvo Contact > %s: the phone's two properties (finding a contact, sending to one) twice each, and the one shown twice more to route it",
 		async (operation, parameters) => {
 			expect(
 				await perItem(
