@@ -2,29 +2,24 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { outputEachElement } from '../../../shared/answers/outputs';
 import { QYVO } from '../../../shared/vendors';
+import { operation, operationSelector } from '../../../shared/descriptions/operations';
 import { prepareTagGetAll } from '../../helpers/hooks';
 import { description as getAllDescription } from './getAll';
 
-export const tagOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['tag'] } },
-	options: [
-		{
+export const tagOperation: INodeProperties = operationSelector(
+	'tag',
+	[
+		operation({
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many tags',
 			description: 'List the tags of the account, one item per tag',
-			routing: {
-				request: { method: 'POST', url: '/actions/list-tags' },
-				send: { preSend: [prepareTagGetAll], paginate: true },
-				output: { postReceive: [outputEachElement(QYVO, 'tags')] },
-			},
-		},
+			request: { method: 'POST', url: '/actions/list-tags' },
+			rules: prepareTagGetAll,
+			output: [outputEachElement(QYVO, 'tags')],
+		}),
 	],
-	default: 'getAll',
-};
+	'getAll',
+);
 
 export const tagFields: INodeProperties[] = [...getAllDescription];
