@@ -10,6 +10,11 @@ import { returnAllAndLimit } from '../../shared/descriptions/groups';
 import { contactOptions, readOptions } from '../../shared/descriptions/options';
 import { limitFor, QYVO } from '../../shared/vendors';
 
+const BY_ID_OR_PHONE: Array<[string, string]> = [
+	['Contact ID', 'contactId'],
+	['Phone', 'phone'],
+];
+
 /** The operations that act on one contact found by ID or phone (Get, by email too). */
 const FIND_A_CONTACT = {
 	resource: ['contact', 'sequence', 'flow'],
@@ -23,36 +28,14 @@ const FIND_A_CONTACT = {
  * or not (and twice over in n8n 2.x).
  */
 export const contactLookupFields: INodeProperties[] = [
-	{
-		displayName: 'Find Contact By',
-		name: 'lookupBy',
-		type: 'options',
-		options: [
-			{ name: 'Contact ID', value: 'contactId' },
-			{ name: 'Phone', value: 'phone' },
-			{ name: 'Email', value: 'email' },
-		],
-		default: 'contactId',
-		description: 'How to find the contact: only the chosen identifier is sent',
-		displayOptions: { show: { resource: ['contact'], operation: ['get'] } },
-	},
-	{
-		displayName: 'Find Contact By',
-		name: 'lookupBy',
-		type: 'options',
-		options: [
-			{ name: 'Contact ID', value: 'contactId' },
-			{ name: 'Phone', value: 'phone' },
-		],
-		default: 'contactId',
-		description: 'How to find the contact: only the chosen identifier is sent',
-		displayOptions: {
-			show: {
-				resource: ['contact', 'sequence', 'flow'],
-				operation: ['update', 'addTag', 'removeTag', 'start'],
-			},
-		},
-	},
+	lookupByField([...BY_ID_OR_PHONE, ['Email', 'email']], {
+		resource: ['contact'],
+		operation: ['get'],
+	}),
+	lookupByField(BY_ID_OR_PHONE, {
+		resource: ['contact', 'sequence', 'flow'],
+		operation: ['update', 'addTag', 'removeTag', 'start'],
+	}),
 	{
 		...contactIdField('01J1Y8Z6K3M4N5P6Q7R8S9T0VW'),
 		description: "Qyvo's ID of the contact",
@@ -81,6 +64,36 @@ export const contactLookupFields: INodeProperties[] = [
 		routing: sendAsBody('email'),
 	},
 ];
+
+/** The tag Add Tag and Remove Tag send. */
+export function tagField(description: string): INodeProperties {
+	return {
+		displayName: 'Tag',
+		name: 'tag',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. vip',
+		description,
+		routing: sendAsBody('tag'),
+	};
+}
+
+/** Find Contact By, with the identifiers an operation takes, shown where `show` says. */
+function lookupByField(
+	identifiers: Array<[string, string]>,
+	show: Record<string, string[]>,
+): INodeProperties {
+	return {
+		displayName: 'Find Contact By',
+		name: 'lookupBy',
+		type: 'options',
+		options: identifiers.map(([name, value]) => ({ name, value })),
+		default: 'contactId',
+		description: 'How to find the contact: only the chosen identifier is sent',
+		displayOptions: { show },
+	};
+}
 
 /** The WhatsApp number a contact is created with or a message sent to: one property for the three. */
 export const recipientPhoneField: INodeProperties = {
