@@ -1,6 +1,7 @@
 import { type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
 import { visibleProperties } from '../helpers/descriptor';
+import { apiMessage } from '../../nodes/shared/answers/apiMessage';
 import { explainQyvoFailure, QYVO } from '../../nodes/shared/vendors';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
 
@@ -65,7 +66,7 @@ describe('explainQyvoFailure', () => {
 		['a 404 without words keeps the generic hint', 404, '<html>', undefined],
 		['a success that mentions the code', 200, { note: 131047 }, undefined],
 	])('%s', (_case, statusCode, body, expected) => {
-		expect(explainQyvoFailure(statusCode, body)).toEqual(expected);
+		expect(explainQyvoFailure(statusCode, body, apiMessage(body))).toEqual(expected);
 	});
 });
 
