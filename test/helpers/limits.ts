@@ -15,7 +15,7 @@ export function guayabaCounting(policy: Partial<RetryPolicy>): Guayaba {
 
 /** Guayaba Update by Phone setting each phone to DNC, one item a phone, against `api`. */
 export function markDncOn(
-	api: FakeGuayaba,
+	api: Pick<FakeGuayaba, 'url'>,
 	nodeType: Guayaba,
 	phones: string[],
 	options: INodeParameters,
