@@ -1,6 +1,10 @@
-import { answerExcerpt, apiMessage, saysItFailed } from '../../nodes/shared/answers/apiErrors';
+import { saysItFailed } from '../../nodes/shared/answers/apiErrors';
+import { apiMessage } from '../../nodes/shared/answers/apiMessage';
+import { answerExcerpt } from '../../nodes/shared/answers/excerpt';
 import { InputError } from '../../nodes/shared/input/refusal';
-import { hostOf, normalizedBaseUrl, withinTimeout } from '../../nodes/shared/transport/url';
+import { normalizedBaseUrl } from '../../nodes/shared/limiter/keys';
+import { withinTimeout } from '../../nodes/shared/transport/timeout';
+import { hostOf } from '../../nodes/shared/transport/url';
 import { credentialSecrets, redact } from '../../nodes/shared/answers/secrets';
 import { assertText } from '../../nodes/shared/input/rules';
 

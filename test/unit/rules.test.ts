@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiMessage } from '../../nodes/shared/answers/apiErrors';
+import { apiMessage } from '../../nodes/shared/answers/apiMessage';
 import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../nodes/shared/input/collections';
 import { InputError } from '../../nodes/shared/input/refusal';
-import { quote } from '../../nodes/shared/input/text';
+import { quote } from '../../nodes/shared/input/values';
 import {
 	assertAnyField,
 	assertMaxLength,

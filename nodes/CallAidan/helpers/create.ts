@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { nameValuePairsToObject, parseTags } from '../../shared/input/collections';
-import { refuseInput } from '../../shared/input/refusal';
+import { checkInput } from '../../shared/transport/checkInput';
 import { defaultCountry } from '../../shared/input/parameters';
 import { toE164 } from '../../shared/input/phone';
 import { assertEmailOrEmpty } from '../../shared/input/rules';
@@ -42,7 +42,7 @@ export async function prepareContactCreate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		checkedContact(body, defaultCountry(this));
 	});
 }

@@ -1,48 +1,18 @@
 import {
 	NodeApiError,
-	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
 	type INode,
-	type INodeExecutionData,
 	type JsonObject,
-	type PostReceiveAction,
 } from 'n8n-workflow';
 
-import { retryAfterByError, retryAfterMs } from '../limiter/windowLimiter';
+import { retryAfterMs } from '../limiter/serverHeaders';
 import { hostOf } from '../transport/url';
-import { credentialSecrets, redact } from './secrets';
-
-export type Service = 'Guayaba' | 'CallAidan' | 'Qyvo';
-
-/** The credential each vendor's requests are sent with, and the field that holds its key. */
-export const SERVICE_CREDENTIALS: Record<Service, { type: string; secretField: string }> = {
-	Guayaba: { type: 'guayabaApi', secretField: 'apiKey' },
-	CallAidan: { type: 'callAidanApi', secretField: 'apiKey' },
-	Qyvo: { type: 'qyvoApi', secretField: 'apiToken' },
-};
-
-/** The secrets of the credential a request of `service` was sent with, to keep out of messages. */
-export async function answerSecrets(
-	context: Pick<IExecuteSingleFunctions, 'getCredentials'>,
-	service: Service,
-): Promise<string[]> {
-	const { type, secretField } = SERVICE_CREDENTIALS[service];
-	try {
-		return credentialSecrets(await context.getCredentials(type), secretField);
-	} catch {
-		return [];
-	}
-}
-
-// the most of an answer's own words that a message or description shows
-const MAX_TEXT = 300;
-const MAX_FIELDS = 10;
-const MAX_MESSAGES_PER_FIELD = 5;
-
-function bounded(text: string, max = MAX_TEXT): string {
-	return text.length > max ? `${text.slice(0, max - 3)}...` : text;
-}
+import type { Service, Vendor } from '../vendors';
+import { isObject } from '../input/values';
+import { apiMessage } from './apiMessage';
+import { answerExcerpt, answerPreview } from './excerpt';
+import { redact } from './secrets';
 
 const STATUS_HINTS: Record<number, (service: Service) => string> = {
 	400: (service) => `${service} refused the request as invalid: check the fields sent`,
@@ -63,123 +33,61 @@ function statusHint(service: Service, statusCode: number): string {
 	return `${service} answered with HTTP ${statusCode}`;
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * The API's own words for a failure, from any of the three vendors' error shapes. Only the top
- * level of the body is read and every text is cut short, whatever the size or depth of the answer.
+ * Why the request failed, as plain data n8n 2.40.1 and later read on the error (`failure`): its
+ * poll back-off waits out a rate limit and stops polling on a dead credential. Older n8n keeps the
+ * field and ignores it.
  */
-export function apiMessage(body: unknown): string | undefined {
-	if (typeof body === 'string') {
-		const text = body.slice(0, MAX_TEXT * 2).trim();
-		return text === '' || text.startsWith('<') ? undefined : bounded(text);
+function failureOf(
+	statusCode: number,
+	headers: Record<string, unknown>,
+): NodeApiError['failure'] | undefined {
+	if (statusCode === 429) {
+		const wait = retryAfterMs(headers);
+		return wait === undefined
+			? { cause: 'rate-limited' }
+			: { cause: 'rate-limited', retryAfterMs: wait };
 	}
-	if (!isObject(body)) return undefined;
-
-	const main = [body.message, body.error, body.detail].find(
-		(value): value is string => typeof value === 'string' && value.trim() !== '',
-	);
-	// Qyvo nests field errors under `errors`; CallAidan's undocumented errors may be a bare
-	// `{ field: [messages] }` map, as the framework its trailing slashes suggest answers
-	const fieldMap = isObject(body.errors) ? body.errors : isFieldErrorMap(body) ? body : undefined;
-	const fieldErrors = fieldMap
-		? Object.keys(fieldMap)
-				.slice(0, MAX_FIELDS)
-				.map((field) => {
-					const text = ([] as unknown[])
-						.concat(fieldMap[field])
-						.slice(0, MAX_MESSAGES_PER_FIELD)
-						.map((message) => (typeof message === 'string' ? bounded(message, 100) : ''))
-						.join(' ');
-					return field === 'non_field_errors' ? text : `${bounded(field, 60)}: ${text}`;
-				})
-				.join('; ')
-		: '';
-	const mainText = main === undefined ? undefined : bounded(main.slice(0, MAX_TEXT * 2).trim());
-	if (mainText && fieldErrors) return bounded(`${mainText} (${fieldErrors})`, MAX_TEXT * 2);
-	return mainText ?? (fieldErrors ? bounded(fieldErrors, MAX_TEXT * 2) : undefined);
+	if (statusCode === 401) return { cause: 'credential-invalid' };
+	if (statusCode >= 500) return { cause: 'temporarily-unavailable' };
+	return undefined;
 }
 
-function isFieldErrorMap(body: IDataObject): boolean {
-	const values = Object.values(body);
-	return (
-		values.length > 0 &&
-		values.length <= 1000 &&
-		values.every(
-			(value) =>
-				Array.isArray(value) &&
-				value.length > 0 &&
-				value.length <= 1000 &&
-				value.every((message) => typeof message === 'string'),
-		)
-	);
-}
-
-const COPY_DEPTH = 3;
-const COPY_ENTRIES = 20;
-
-/**
- * A small copy of an answer body for what n8n keeps with an error (`errorResponse`), which n8n
- * also searches for a message: a few levels and entries, each text cut short and without secrets.
- * The answer itself may be megabytes large or thousands of levels deep.
- */
-export function answerExcerpt(body: unknown, secrets: readonly string[], depth = 0): unknown {
-	if (typeof body === 'string') return redact(bounded(body), secrets);
-	if (typeof body !== 'object' || body === null) return body;
-	if (depth >= COPY_DEPTH) return Array.isArray(body) ? '[...]' : '{...}';
-	if (Array.isArray(body)) {
-		return body.slice(0, COPY_ENTRIES).map((value) => answerExcerpt(value, secrets, depth + 1));
-	}
-	const copy: IDataObject = {};
-	let entries = 0;
-	for (const key in body) {
-		if (!Object.prototype.hasOwnProperty.call(body, key)) continue;
-		if (++entries > COPY_ENTRIES) break;
-		copy[redact(bounded(key, 60), secrets)] = answerExcerpt(
-			(body as IDataObject)[key],
-			secrets,
-			depth + 1,
-		) as IDataObject[string];
-	}
-	return copy;
-}
-
-/** An answer as a short line of text, for a message that shows what came back. */
-function answerPreview(body: unknown, secrets: readonly string[]): string {
-	if (body === undefined || body === '') return 'empty';
-	const text = typeof body === 'string' ? body : JSON.stringify(answerExcerpt(body, secrets));
-	return redact(bounded(text, 120), secrets);
+/** What n8n 2.40.1+ reads as the reason of a failure; a plain field, so 1.x keeps working. */
+export function failureOfError(error: unknown): NodeApiError['failure'] | undefined {
+	const failure = (error as { failure?: unknown }).failure;
+	return isObject(failure) ? (failure as NodeApiError['failure']) : undefined;
 }
 
 /** A failed answer as the error the user sees: the API's own words, the status code, no request. */
 export function apiError(
 	node: INode,
-	service: Service,
-	statusCode: number,
-	body: unknown,
+	vendor: Pick<Vendor, 'service' | 'explainFailure'>,
+	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'body'> & { headers?: object },
 	itemIndex?: number,
 	secrets: readonly string[] = [],
 ): NodeApiError {
-	const hint = statusHint(service, statusCode);
+	const { statusCode, body } = response;
+	const hint = statusHint(vendor.service, statusCode);
 	const found = apiMessage(body);
 	const ownWords = found === undefined ? undefined : redact(found, secrets);
 	const useHintAsMessage = statusCode === 401 || ownWords === undefined;
 	// n8n keeps what it is given and searches it for a message: never the answer itself
-	return new NodeApiError(node, { body: answerExcerpt(body, secrets) } as JsonObject, {
+	const error = new NodeApiError(node, { body: answerExcerpt(body, secrets) } as JsonObject, {
 		message: useHintAsMessage ? hint : ownWords,
 		description: useHintAsMessage ? ownWords : hint,
 		httpCode: String(statusCode),
 		itemIndex,
 	});
+	const explained = vendor.explainFailure?.(statusCode, body);
+	if (explained) {
+		error.message = redact(explained.message, secrets);
+		error.description = redact(explained.description, secrets);
+	}
+	const failure = failureOf(statusCode, (response.headers ?? {}) as Record<string, unknown>);
+	if (failure) error.failure = failure;
+	return error;
 }
-
-/** A node's own words for failures its API details further, like Qyvo's missing template variables. */
-export type ExplainFailure = (
-	statusCode: number,
-	body: unknown,
-) => { message: string; description: string } | undefined;
 
 /**
  * Requests are sent without following redirects, so that the key never reaches another host: a
@@ -206,51 +114,20 @@ export function redirectError(
 	});
 }
 
-/**
- * Requests are sent with `ignoreHttpStatusErrors`, so that a failure reaches the user in the API's
- * own words and with its status code, instead of n8n's generic text and the request options.
- */
-export function throwOnApiError(service: Service, explain?: ExplainFailure): PostReceiveAction {
-	return async function throwApiError(
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		if (response.statusCode < 300) return items;
-		const secrets = await answerSecrets(this, service);
-		if (response.statusCode < 400) {
-			const { baseUrl } = await this.getCredentials<{ baseUrl?: string }>(
-				SERVICE_CREDENTIALS[service].type,
-			);
-			throw redirectError(
-				this.getNode(),
-				service,
-				response,
-				String(baseUrl ?? ''),
-				this.getItemIndex(),
-				secrets,
-			);
-		}
-		const error = apiError(
-			this.getNode(),
-			service,
-			response.statusCode,
-			response.body,
-			this.getItemIndex(),
-			secrets,
-		);
-		const explained = explain?.(response.statusCode, response.body);
-		if (explained) {
-			error.message = redact(explained.message, secrets);
-			error.description = redact(explained.description, secrets);
-		}
-		if (response.statusCode === 429) retryAfterByError.set(error, retryAfterMs(response.headers));
-		throw error;
-	};
-}
-
-function pairedToItem(context: IExecuteSingleFunctions, json: IDataObject): INodeExecutionData {
-	return { json, pairedItem: { item: context.getItemIndex() } };
+/** Any answer other than a 2xx, as the error it is: a redirect not followed, or the API's words. */
+export function failedAnswerError(
+	context: Pick<IExecuteSingleFunctions, 'getNode'>,
+	vendor: Vendor,
+	response: IN8nHttpFullResponse,
+	{
+		baseUrl,
+		secrets,
+		itemIndex,
+	}: { baseUrl: string; secrets: readonly string[]; itemIndex?: number },
+): NodeApiError {
+	if (response.statusCode < 400)
+		return redirectError(context.getNode(), vendor.service, response, baseUrl, itemIndex, secrets);
+	return apiError(context.getNode(), vendor, response, itemIndex, secrets);
 }
 
 /** A 2xx answer that is not what the operation returns: the API may have failed anyway. */
@@ -277,7 +154,8 @@ export function saysItFailed(body: unknown): boolean {
 	return body.success === false || (error !== undefined && error !== null && error !== false);
 }
 
-function failureAnswer(
+/** A 2xx answer whose body says the change was not made. */
+export function failureAnswer(
 	node: INode,
 	service: Service,
 	body: unknown,
@@ -291,65 +169,4 @@ function failureAnswer(
 		httpCode: '200',
 		itemIndex,
 	});
-}
-
-/** One output item: the object the API returned under `property`, or the whole body. */
-export function outputObject(service: Service, property?: string): PostReceiveAction {
-	return outputReturned(service, property, false);
-}
-
-/** One output item: the contact the API returned under `property`, or the whole body; it has an `id`. */
-export function outputContact(service: Service, property?: string): PostReceiveAction {
-	return outputReturned(service, property, true);
-}
-
-function hasId(value: IDataObject): boolean {
-	return (typeof value.id === 'string' && value.id !== '') || typeof value.id === 'number';
-}
-
-function outputReturned(
-	service: Service,
-	property: string | undefined,
-	isContact: boolean,
-): PostReceiveAction {
-	return async function outputReturnedObject(
-		this: IExecuteSingleFunctions,
-		_items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const body = response.body;
-		const returned = property === undefined ? body : isObject(body) ? body[property] : undefined;
-		if (isObject(returned) && !saysItFailed(body) && (!isContact || hasId(returned))) {
-			return [pairedToItem(this, returned)];
-		}
-		const secrets = await answerSecrets(this, service);
-		if (saysItFailed(body)) {
-			throw failureAnswer(this.getNode(), service, body, secrets, this.getItemIndex());
-		}
-		const expected = property ? `the ${property}` : isContact ? 'a contact' : 'an object';
-		throw malformedAnswer(this.getNode(), service, expected, body, secrets, this.getItemIndex());
-	};
-}
-
-/** One output item per element of the array the API returned. */
-export function outputEachElement(service: Service, what: string): PostReceiveAction {
-	return async function outputReturnedElements(
-		this: IExecuteSingleFunctions,
-		_items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const body = response.body;
-		if (!Array.isArray(body) || !body.every(isObject)) {
-			const secrets = await answerSecrets(this, service);
-			throw malformedAnswer(
-				this.getNode(),
-				service,
-				`a list of ${what}`,
-				body,
-				secrets,
-				this.getItemIndex(),
-			);
-		}
-		return body.map((element) => pairedToItem(this, element));
-	};
 }

@@ -1,66 +1,38 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { getCountries } from '../input/libphonenumber';
+import type { INodeProperties } from 'n8n-workflow';
 
-const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-const countryOptions: INodePropertyOptions[] = getCountries()
-	.map((code) => ({ name: `${countryNames.of(code) ?? code} (${code})`, value: code }))
-	.sort((a, b) => a.name.localeCompare(b.name));
-
-export const defaultCountryOption: INodeProperties = {
-	displayName: 'Default Country',
-	name: 'defaultCountry',
-	type: 'options',
-	options: countryOptions,
-	default: 'US',
-	description:
-		'Country used to read phone numbers written without a leading +, like (415) 555-2671. Without it, such numbers are refused. Choose from the list, or specify a two-letter ISO 3166 code using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
-
-export interface VendorLimit {
-	perMinute: number;
-	why: string;
+/** A field's routing: sent as the body key `property`. */
+export function sendAsBody(property: string) {
+	return { send: { type: 'body' as const, property } };
 }
 
-export function requestsPerMinuteOption({ perMinute, why }: VendorLimit): INodeProperties {
+/**
+ * A phone number, which a hook reads and sends in E.164 form. Every phone field of the three nodes
+ * is built here: `phone` finds a contact or names the recipient, `phoneNumber` is a contact's own.
+ */
+export function phoneField(field: {
+	name: 'phone' | 'phoneNumber';
+	/** What the number is, as the description's first words. */
+	what: string;
+	/** What else the user should know of it, after the E.164 rule. */
+	note?: string;
+	required?: boolean;
+	sendAs?: string;
+}): INodeProperties {
+	const sentences = [
+		`${field.what}, sent in E.164 form.`,
+		field.note,
+		'Numbers without a leading + need Default Country under Options.',
+	];
 	return {
-		displayName: 'Requests per Minute',
-		name: 'requestsPerMinute',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: perMinute,
-		description: `The most requests per minute sent on this credential, shared by every workflow that uses it. ${why} 0 turns the limit off (a 429 answer is still retried after the wait the API asks for).`,
+		displayName: field.name === 'phone' ? 'Phone' : 'Phone Number',
+		name: field.name,
+		type: 'string',
+		required: field.required ?? false,
+		default: '',
+		placeholder: 'e.g. +14155552671',
+		description: sentences.filter(Boolean).join(' '),
+		...(field.sendAs === undefined ? {} : { routing: sendAsBody(field.sendAs) }),
 	};
-}
-
-const deliveryDetailsOption: INodeProperties = {
-	displayName: 'Include Delivery Details',
-	name: 'includeDeliveryDetails',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to add <code>delivery</code> to each output item: <code>tries</code>, how many times its request was sent, and <code>waitedMs</code>, how long it waited on the rate limit and retries. In a bulk run, the last item tells how long the run waited.',
-};
-
-/** An operation's `options` collection. */
-export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options,
-	};
-}
-
-/** The `options` collection every contact operation has. */
-export function contactOptions(vendorLimit: VendorLimit): INodeProperties {
-	return optionsCollection([
-		defaultCountryOption,
-		deliveryDetailsOption,
-		requestsPerMinuteOption(vendorLimit),
-	]);
 }
 
 /**
@@ -104,7 +76,7 @@ export function nameValueCollection(field: {
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: field.sendAs } },
+		routing: sendAsBody(field.sendAs),
 	};
 }
 
@@ -117,7 +89,7 @@ export function tagsField(field: { sendAs: string; description: string }): INode
 		default: '',
 		placeholder: 'e.g. vip, newsletter',
 		description: field.description,
-		routing: { send: { type: 'body', property: field.sendAs } },
+		routing: sendAsBody(field.sendAs),
 	};
 }
 
@@ -143,35 +115,6 @@ export function emailField(sendAs: string): INodeProperties {
 		placeholder: 'name@email.com',
 		default: '',
 		description: 'Email address. Leave empty to clear the email.',
-		routing: { send: { type: 'body', property: sendAs } },
-	};
-}
-
-/** A contact's new phone number; a hook sends it in E.164. */
-export function phoneNumberField(field: { sendAs: string; description: string }): INodeProperties {
-	return {
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. +14155552671',
-		description: field.description,
-		routing: { send: { type: 'body', property: field.sendAs } },
-	};
-}
-
-/** The `updateFields` collection: only the fields a user adds are sent. */
-export function updateFieldsCollection(
-	options: INodeProperties[],
-	description = 'Fields to change: only the fields added here are sent, and at least one is needed',
-): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description,
-		options,
+		routing: sendAsBody(sendAs),
 	};
 }

@@ -6,7 +6,7 @@ import {
 } from './libphonenumber';
 
 import { InputError } from './refusal';
-import { quote } from './text';
+import { quote } from './values';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 

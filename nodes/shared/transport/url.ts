@@ -1,25 +1,7 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
 export function joinUrl(baseUrl: string, path: string): string {
 	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}
-
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
-
-/**
- * A Base URL as one spelling, so that a key has one rate budget however its Base URL is written:
- * case, a trailing slash, a default port, `localhost` or `127.0.0.1`, and a `user:password@` part
- * make no difference.
- */
-export function normalizedBaseUrl(baseUrl: string): string {
-	let url: URL;
-	try {
-		url = new URL(baseUrl.trim());
-	} catch {
-		return baseUrl.trim().replace(/\/+$/, '').toLowerCase();
-	}
-	const hostname = LOOPBACK_NAMES.includes(url.hostname) ? 'localhost' : url.hostname;
-	const port = url.port === '' ? '' : `:${url.port}`;
-	const path = url.pathname.replace(/\/+$/, '');
-	return `${url.protocol}//${hostname}${port}${path}`;
 }
 
 /** The host name of a URL as n8n's domain lists compare it: lower case, no trailing dot. */
@@ -40,28 +22,27 @@ export function hostOf(url: string, base?: string): string {
 	}
 }
 
-/** The error of a request that outlived its whole timeout; `ECONNABORTED` as axios names it. */
-export class RequestTimeoutError extends Error {
-	readonly code = 'ECONNABORTED';
-
-	constructor(timeoutMs: number) {
-		super(`No complete answer within ${timeoutMs} ms`);
-		this.name = 'RequestTimeoutError';
-	}
+/** A credential's Base URL as requests are sent to it: without a trailing slash. */
+export function baseUrlOf(credentials: { baseUrl?: unknown }): string {
+	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 }
 
 /**
- * Bounds a whole request by its timeout. The HTTP client's own timeout only counts the time a
- * connection stays idle, so an answer that trickles in a byte at a time would never reach it.
+ * Sends the request to the credential's Base URL. A `requestDefaults` expression would do the same
+ * at a price: n8n evaluates it twice for every item (for the request, and again to tell whether the
+ * URL is the node's own), and an evaluation is the costliest step of an item in a real n8n. A
+ * credential limited to some domains ("Allowed HTTP Request Domains") still reaches its own Base
+ * URL, as n8n allows a node's own Base URL when it knows it before the hooks run.
  */
-export async function withinTimeout<T>(request: Promise<T>, timeoutMs: unknown): Promise<T> {
-	if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) return await request;
-	// AbortSignal.timeout's timer does not keep the process alive once the request is done
-	const deadline = AbortSignal.timeout(timeoutMs);
-	const expired = new Promise<never>((_resolve, reject) => {
-		deadline.addEventListener('abort', () => reject(new RequestTimeoutError(timeoutMs)), {
-			once: true,
-		});
-	});
-	return await Promise.race([request, expired]);
+export function sendToBaseUrl(
+	options: Pick<IHttpRequestOptions, 'baseURL' | 'allowedDomains'>,
+	baseUrl: string,
+): void {
+	options.baseURL = baseUrl;
+	const allowed = options.allowedDomains;
+	if (typeof allowed !== 'string') return;
+	const host = hostnameOf(baseUrl);
+	if (!host || host.includes(',')) return;
+	const listed = allowed.split(',').map((domain) => domain.trim().toLowerCase().replace(/\.$/, ''));
+	if (!listed.includes(host)) options.allowedDomains = `${host}, ${allowed}`;
 }
