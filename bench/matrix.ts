@@ -25,7 +25,7 @@ export function matrixSetting(spenders: string): string {
 		limit.retryAfterSeconds === undefined
 			? 'Retry-After the whole seconds until a slot frees'
 			: `Retry-After always ${limit.retryAfterSeconds} s`;
-	return `${items} Guayaba Update by Phone writes (two runs: ${items / 2} each, at once, on one credential) through n8n's engine, ${spenders}; the server allows ${limit.requests} per ${seconds(limit.windowMs)}, ${retryAfter}; the node's Requests per Minute ${perMinute} (the server's rate said a minute, as issue 23's user set it), its minute 60 s; a cell still running after ${seconds(giveUpAfterMs)} is stopped; ideal (⌈N/R⌉ − 1)·W`;
+	return `${items} Guayaba Update by Phone writes (two runs: ${items / 2} each, at once, on one credential) through n8n's engine, ${spenders}; the server allows ${limit.requests} per ${seconds(limit.windowMs)}, ${retryAfter}; the credential's Writes per Minute ${perMinute} (the server's rate said a minute, as issue 23's user set it; the node sets no pace of its own), the minute 60 s; a cell still running after ${seconds(giveUpAfterMs)} is stopped; ideal (⌈N/R⌉ − 1)·W`;
 }
 
 /**

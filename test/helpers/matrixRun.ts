@@ -41,11 +41,12 @@ export interface MatrixSetup {
 	/** The server's limit, fixed or rolling and what it says are the cell's. */
 	limit: Pick<RateLimit, 'requests' | 'windowMs' | 'retryAfterSeconds'>;
 	/**
-	 * The node's Requests per Minute. By default the server's own rate said a minute (R · 60 s / W,
-	 * the minute being the policy's `rateWindowMs`), as issue 23's user set 450 for a server of 15
-	 * per 2 s: the rate is right, the window is not.
+	 * The credential's Writes per Minute: the key's budget, the one that listens to the server. By
+	 * default the server's own rate said a minute (R · 60 s / W, the minute being the policy's
+	 * `rateWindowMs`), as issue 23's user set 450 for a server of 15 per 2 s: the rate is right, the
+	 * window is not. The node's own Requests per Minute is left unset (it would only pace its run).
 	 */
-	requestsPerMinute?: number;
+	writesPerMinute?: number;
 	/** The node's retry policy; `rateWindowMs` compresses its minute. */
 	policy?: NodePolicy;
 	/**
@@ -80,7 +81,7 @@ export async function runCell(
 	});
 	const nodeType = guayabaCounting(setup.policy ?? {});
 	const minuteMs = setup.policy?.rateWindowMs ?? 60_000;
-	const requestsPerMinute = setup.requestsPerMinute ?? (limit.requests * minuteMs) / limit.windowMs;
+	const writesPerMinute = setup.writesPerMinute ?? (limit.requests * minuteMs) / limit.windowMs;
 	const batches =
 		cell.spenders === 'oneRun'
 			? [phones]
@@ -97,7 +98,7 @@ export async function runCell(
 	});
 	const runs = await Promise.all(
 		batches.map((batch) =>
-			markDncOn(server, nodeType, batch, { requestsPerMinute }, { cancelWhen: giveUp }),
+			markDncOn(server, nodeType, batch, { writesPerMinute }, { cancelWhen: giveUp }),
 		),
 	).finally(() => clearTimeout(timer));
 

@@ -5,17 +5,18 @@ import { inProcess, runCell, type MatrixSetup } from '../helpers/matrixRun';
 /**
  * Issue 23's matrix on a small scale: what must hold on any server, whatever the time it takes
  * (time and refusals are the bench's targets, not asserted here). Issue 23's server allowed 15 per
- * 2 s, and its user set 450 a minute for 90 updates: six of the server's windows, and a budget far
- * above what the run sends, so that only the server's answers can hold the run back. Here the
- * server allows 5 per 2 s, its Retry-After in whole seconds as HTTP says, and 50 updates take ten
- * windows, more than a request's six tries could wait out one window at a time; the node's minute
- * is compressed to 4 s (a server limit mistaken for a minute's costs 4 s a window, not 60), its
- * Requests per Minute 300, which the run's requests, retries included, never reach.
+ * 2 s, and its user set 450 a minute for 90 updates (now the credential's Writes per Minute): six
+ * of the server's windows, and a budget far above what the run sends, so that only the server's
+ * answers can hold the run back. Here the server allows 5 per 2 s, its Retry-After in whole
+ * seconds as HTTP says, and 50 updates take ten windows, more than a request's six tries could
+ * wait out one window at a time; the minute is compressed to 4 s (a server limit mistaken for a
+ * minute's costs 4 s a window, not 60), the credential's Writes per Minute 300, which the run's
+ * requests, retries included, never reach.
  */
 const SETUP: MatrixSetup = {
 	items: 50,
 	limit: { requests: 5, windowMs: 2000 },
-	requestsPerMinute: 300,
+	writesPerMinute: 300,
 	policy: { rateWindowMs: 4000 },
 	// ends a cell that would outlive the suite's timeout, so that its failure shows its figures
 	giveUpAfterMs: 150_000,
