@@ -32,6 +32,8 @@ import {
 	loadHttpRequestNode,
 } from './httpRequestNode';
 import { CONTENDERS, measureInRealN8n, realN8nUnavailable, type Contender } from './realN8n';
+import { matrixSetting, measureMatrix } from './matrix';
+import { matrixMarkdown, matrixTable } from './matrixTable';
 import { intervalForRate, RequestSpacer } from './spacingLimiter';
 
 const OVERHEAD_ITEMS = Number(process.env.BENCH_OVERHEAD_ITEMS ?? 2000);
@@ -658,8 +660,31 @@ function measureOnNode24(): { version: string; rows: Row[] } | string {
 	}
 }
 
+/** 7. The server-behaviour matrix (issue 23), on this machine's Node only: it measures the limiter's timing. */
+async function measureServerMatrix() {
+	const title = `7. Server-behaviour matrix: ${matrixSetting('one run or two runs at once in one process')}`;
+	process.stdout.write(`\n${title}\n`);
+	const rows = await measureMatrix(
+		async () => await GuayabaProcess.start(),
+		['oneRun', 'twoRuns'],
+		(row, trace) =>
+			process.stdout.write(
+				[`  ${row[0]}: ${row.slice(1).join(' · ')}`, ...trace.map((line) => `    ${line}`)]
+					.map((line) => `${line}\n`)
+					.join(''),
+			),
+	);
+	process.stdout.write(`\n${matrixTable(rows)}\n`);
+	return { title, rows };
+}
+
 async function main() {
 	if (process.env.BENCH_SERVER) return await GuayabaProcess.serve();
+	// `npm run bench -- matrix`: the matrix alone, printed, bench/RESULTS.md left as it is
+	if (process.argv[2] === 'matrix') {
+		await measureServerMatrix();
+		process.exit(0);
+	}
 	const rows = await measure();
 	if (process.env.BENCH_CHILD) {
 		process.stdout.write(JSON.stringify({ version: process.version, rows }));
@@ -681,6 +706,7 @@ async function main() {
 	process.stdout.write('\nthe overhead in a real n8n...\n');
 	const realRows = await measureRealN8n();
 	process.stdout.write(`\n${table(realRows)}\n`);
+	const matrix = await measureServerMatrix();
 	process.stdout.write(`\nmachine: ${hardware}\n`);
 
 	const markdown = [
@@ -701,6 +727,12 @@ async function main() {
 		'| part | measure | value |',
 		'| --- | --- | --- |',
 		...realRows.map((row) => `| ${row.join(' | ')} |`),
+		'',
+		`## Server-behaviour matrix (Node ${process.version})`,
+		'',
+		matrix.title,
+		'',
+		...matrixMarkdown(matrix.rows),
 		'',
 	].join('\n');
 	writeFileSync(path.resolve(process.cwd(), 'bench/RESULTS.md'), markdown);

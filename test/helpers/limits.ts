@@ -34,7 +34,7 @@ export interface Budgets {
 
 /** Guayaba Update by Phone setting each phone to DNC, one item a phone, against `api`. */
 export function markDncOn(
-	api: FakeGuayaba,
+	api: Pick<FakeGuayaba, 'url'>,
 	nodeType: Guayaba,
 	phones: string[],
 	{ writesPerMinute, ...options }: Budgets & INodeParameters,
