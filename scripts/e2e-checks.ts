@@ -10,6 +10,7 @@ import { checkHostileAnswers } from './e2e/hostileAnswers';
 import { checkCredentialTestsAtStrangeHosts } from './e2e/credentialTests';
 import { checkExamples } from './e2e/examples';
 import { checkStartKeepsChangedExamples } from './e2e/keptExamples';
+import { checkSendEvent } from './e2e/sendEvent';
 import {
 	Checks,
 	executeWorkflow,
@@ -469,6 +470,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	await checkTriggers(checks, n8n, sandbox, editor);
 	await checkExamples(checks, editor, n8n, sandbox);
 	await checkStartKeepsChangedExamples(checks, editor, n8n);
+	await checkSendEvent(checks, editor, n8n);
 
 	await checks.section('no secret in anything n8n printed', async () => {
 		await n8n.stop();

@@ -17,6 +17,7 @@ import { CALLAIDAN_KEY } from '../sandbox/callAidan';
 import { GUAYABA_KEY } from '../sandbox/guayaba';
 import type { Sandbox } from '../sandbox/main';
 import { QYVO_TOKEN } from '../sandbox/qyvo';
+import { CALLAIDAN_WEBHOOK_TOKEN, QYVO_SIGNING_SECRET } from '../sandbox/webhooks';
 
 // npm runs the scripts from the package root; the bundles live in node_modules/.cache
 export const ROOT = process.cwd();
@@ -37,6 +38,15 @@ export const SANDBOX_CREDENTIALS = {
 	guayabaApi: { id: 'sandboxGuayaba01', name: 'Guayaba (sandbox)' },
 	callAidanApi: { id: 'sandboxCallAidan1', name: 'CallAidan (sandbox)' },
 	qyvoApi: { id: 'sandboxQyvo000001', name: 'Qyvo (sandbox)' },
+};
+
+/**
+ * The webhook credentials the example triggers use, holding the secrets the sandbox signs its test
+ * events with (`npm run send-event`).
+ */
+export const SANDBOX_WEBHOOK_CREDENTIALS = {
+	qyvoWebhookApi: { id: 'sandboxQyvoHook01', name: 'Qyvo webhook (sandbox)' },
+	callAidanWebhookApi: { id: 'sandboxCallAidanH', name: 'CallAidan webhook (sandbox)' },
 };
 
 export function say(message: string): void {
@@ -261,6 +271,16 @@ export class N8nInstance {
 					...qyvoApi,
 					type: 'qyvoApi',
 					data: { apiToken: QYVO_TOKEN, baseUrl: sandbox.baseUrls.qyvo },
+				},
+				{
+					...SANDBOX_WEBHOOK_CREDENTIALS.qyvoWebhookApi,
+					type: 'qyvoWebhookApi',
+					data: { signingSecret: QYVO_SIGNING_SECRET },
+				},
+				{
+					...SANDBOX_WEBHOOK_CREDENTIALS.callAidanWebhookApi,
+					type: 'callAidanWebhookApi',
+					data: { token: CALLAIDAN_WEBHOOK_TOKEN },
 				},
 			]),
 		);
