@@ -100,6 +100,24 @@ export function runtimeScript<Name extends string>(
 	return values as Record<Name, string>;
 }
 
+/**
+ * The n8n version scripts/n8n-runtime.sh installs (OUTREACH_N8N_VERSION, or its default), and
+ * whether it and the Node it runs on are in the cache already, so that the start says how long
+ * the wait is.
+ */
+export function cachedRuntime(): { version: string; cached: boolean } {
+	const script = readFileSync(path.join(ROOT, 'scripts/n8n-runtime.sh'), 'utf8');
+	const version =
+		process.env.OUTREACH_N8N_VERSION ??
+		/^N8N_VERSION=\$\{OUTREACH_N8N_VERSION:-([^}]+)\}$/m.exec(script)?.[1] ??
+		'';
+	const nodeVersion = /^NODE_VERSION=(\S+)$/m.exec(script)?.[1] ?? '';
+	const node =
+		Number(process.versions.node.split('.')[0]) >= 24 ||
+		existsSync(path.join(CACHE, `node-${nodeVersion}`, 'bin/node'));
+	return { version, cached: node && existsSync(path.join(CACHE, `n8n-${version}`, '.complete')) };
+}
+
 export function n8nRuntime(): N8nRuntime {
 	const { NODE, N8N, VERSION } = runtimeScript(['NODE', 'N8N', 'VERSION']);
 	return { node: NODE, n8n: N8N, version: VERSION };

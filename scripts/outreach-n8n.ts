@@ -6,6 +6,7 @@ import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import {
 	BUILD_LOG,
 	CACHE,
+	cachedRuntime,
 	EditorApi,
 	N8nInstance,
 	n8nRuntime,
@@ -32,8 +33,11 @@ async function prepare(
 	home: string,
 	{ fresh, steps }: { fresh: boolean; steps: Steps },
 ): Promise<{ n8n: N8nInstance; sandbox: Sandbox }> {
+	const { version, cached } = cachedRuntime();
 	steps.next(
-		`n8n ${process.env.OUTREACH_N8N_VERSION ?? '2.40.7'} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`,
+		cached
+			? `n8n ${version} and Node 24, from ${CACHE}`
+			: `n8n ${version} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`,
 	);
 	const runtime = n8nRuntime();
 	steps.next(`building and packing the package (build output in ${BUILD_LOG})`);

@@ -32,6 +32,9 @@ The secret is the sandbox's, as the "Qyvo webhook (sandbox)" and "CallAidan webh
 credentials hold it; --secret gives the one in your own Qyvo Webhook or CallAidan Webhook credential.
 `;
 
+/** The URL as printed: its token, if any, replaced. */
+const shownUrl = (url: URL) => url.toString().replace('token=REDACTED', 'token=[redacted]');
+
 interface TestEvent {
 	url: string;
 	event?: string;
@@ -48,7 +51,7 @@ async function sendTestEvent(options: TestEvent): Promise<{
 	const target = new URL(options.url);
 	const vendor = target.pathname.replace(/\/+$/, '').split('/').pop();
 	const shown = new URL(target);
-	if (shown.searchParams.has('token')) shown.searchParams.set('token', '[redacted]');
+	if (shown.searchParams.has('token')) shown.searchParams.set('token', 'REDACTED');
 	// each event its own IDs, so that two sends are two deliveries, never a replay
 	const n = Date.now() % 100_000;
 	if (vendor === 'qyvo') {
@@ -59,7 +62,7 @@ async function sendTestEvent(options: TestEvent): Promise<{
 			secret: options.secret ?? QYVO_SIGNING_SECRET,
 		});
 		return {
-			sent: `Qyvo ${event} to ${shown.toString()}, signed with ${options.secret === undefined ? "the sandbox's signing secret" : 'the secret given'}`,
+			sent: `Qyvo ${event} to ${shownUrl(shown)}, signed with ${options.secret === undefined ? "the sandbox's signing secret" : 'the secret given'}`,
 			status: answer.status,
 			body: answer.body,
 		};
@@ -80,9 +83,9 @@ async function sendTestEvent(options: TestEvent): Promise<{
 				: inUrl !== null
 					? "the URL's token"
 					: "the sandbox's webhook token";
-		shown.searchParams.set('token', '[redacted]');
+		shown.searchParams.set('token', 'REDACTED');
 		return {
-			sent: `a CallAidan call (${status}, score ${String(call.score)}) to ${shown.toString()}, with ${whose}`,
+			sent: `a CallAidan call (${status}, score ${String(call.score)}) to ${shownUrl(shown)}, with ${whose}`,
 			status: answer.status,
 			body: answer.body.split(token).join('[redacted]'),
 		};
