@@ -1,8 +1,9 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { deliverQyvoRequest } from './helpers/limits';
+import { deliverRequests } from '../shared/transport/deliver';
 import { getTemplates } from './methods/loadOptions';
-import { jsonApiRequestDefaults } from '../shared/requestDefaults';
+import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
+import { QYVO } from '../shared/vendors';
 import { contactDescription } from './resources/contact';
 import { flowDescription } from './resources/flow';
 import { messageDescription } from './resources/message';
@@ -26,8 +27,8 @@ export class Qyvo implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'qyvoApi', required: true }],
 		requestDefaults: jsonApiRequestDefaults,
-		// every request goes through the credential's rate limit and the retry rules
-		requestOperations: { pagination: deliverQyvoRequest },
+		// every request goes through the transport: the credential's limits, retries, errors
+		requestOperations: { pagination: deliverRequests(QYVO) },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -3,6 +3,7 @@ import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { FakeGuayaba, GUAYABA_KEY, seedContacts } from '../../sandbox/guayaba';
 import { runNode } from '../helpers/engine';
 import { countEvaluations } from '../helpers/evaluations';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {
@@ -24,13 +25,13 @@ describe('Expression evaluations per item', () => {
 				const { outputs, error } = await runNode({
 					nodeType: new Guayaba(),
 					credentialType: new GuayabaApi(),
-					credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+					credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url, ...NO_CLIENT_LIMIT },
 					parameters: {
 						resource: 'contact',
 						operation,
 						phone: '={{ $json.phone }}',
 						...(operation === 'updateByPhone' ? { updateFields: { status: 'DNC' } } : {}),
-						options: { requestsPerMinute: 0 },
+						options: {},
 					},
 					items: contacts.map((contact) => ({ json: { phone: contact.phoneNumber } })),
 				});

@@ -57,9 +57,11 @@ describe('contactsSince', () => {
 	const pages =
 		(...lists: IDataObject[][]) =>
 		async (page: number) => ({
-			contacts: lists[page - 1] ?? [],
-			last: page >= lists.length,
+			records: lists[page - 1] ?? [],
+			isLastPage: page >= lists.length,
 		});
+	// pages of at most 2, so that a page of 2 is not taken for the last
+	const bounds = (maxPages: number) => ({ pageSize: 2, maxPages });
 	const c = (id: string, at: string | null) => ({ id, createdAt: at });
 	const cursor = (at: string, ...ids: string[]): Cursor => ({ key: 'k', at: Date.parse(at), ids });
 
@@ -74,7 +76,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			undefined,
-			5,
+			bounds(5),
 		);
 		expect(found).toEqual({
 			contacts: [],
@@ -93,7 +95,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-02T00:00:00Z', 'a'),
-			5,
+			bounds(5),
 		);
 		// b and c share a timestamp: they keep the API's order
 		expect(found.contacts.map((contact) => contact.id)).toEqual(['c', 'b', 'd']);
@@ -106,7 +108,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-02T00:00:00Z', 'a'),
-			5,
+			bounds(5),
 		);
 		expect(found.contacts.map((contact) => contact.id)).toEqual(['b']);
 		expect(found.cursor).toEqual(cursor('2026-01-02T00:00:00Z', 'a', 'b'));
@@ -121,7 +123,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-02T00:00:00Z'),
-			5,
+			bounds(5),
 		);
 		expect(found.contacts.map((contact) => contact.id)).toEqual(['b', 'c']);
 	});
@@ -132,7 +134,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'other',
 			cursor('2026-01-01T00:00:00Z'),
-			5,
+			bounds(5),
 		);
 		expect(found.contacts).toEqual([]);
 		expect(found.cursor).toEqual({
@@ -152,7 +154,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-01T00:00:00Z'),
-			2,
+			{ pageSize: 1, maxPages: 2 },
 		);
 		expect([found.contacts.map((contact) => contact.id), found.truncated]).toEqual([
 			['b', 'c'],

@@ -9,8 +9,13 @@ import { visibleProperties } from '../helpers/descriptor';
 import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { customVariablesAsText } from '../../nodes/Guayaba/helpers/create';
-import { readCampaignsPagination, readContactsPagination } from '../../nodes/Guayaba/helpers/lists';
-import { MAX_PAGE_SIZE, pagedListOf, pageThrough } from '../../nodes/shared/pagination';
+import {
+	CONTACTS,
+	readCampaignsPagination,
+	readContactsPagination,
+} from '../../nodes/Guayaba/helpers/lists';
+import { MAX_PAGE_SIZE, pageThrough } from '../../nodes/shared/transport/pages';
+import { factsOf } from '../../nodes/shared/transport/requestFacts';
 
 const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPerMinute'];
 
@@ -285,16 +290,11 @@ describe('pageThrough', () => {
 		[Infinity, MAX_PAGE_SIZE],
 	])('maxResults %d asks for pages of %d, from page 1, keeping the query', (maxResults, size) => {
 		const options = { url: '/contacts', qs: { status: 'active' } };
-		pageThrough(options, {
-			service: 'Guayaba',
-			records: 'contacts',
-			named: 'contacts',
-			maxResults,
-			readPagination: readContactsPagination,
-		});
+		pageThrough(options, { ...CONTACTS, maxResults });
 		expect(options.qs).toEqual({ status: 'active', page: 1, limit: size });
-		expect(pagedListOf(options)?.pageSize).toBe(size);
-		expect(pagedListOf({ ...options })).toBeUndefined();
+		// the list travels on the request, into the copies each page is sent as
+		expect(factsOf(options).list).toEqual({ ...CONTACTS, maxResults, pageSize: size });
+		expect(factsOf({ ...options }).list?.pageSize).toBe(size);
 	});
 });
 

@@ -193,6 +193,8 @@ describe('credentials', () => {
 		baseUrl: string;
 		header: Record<string, string>;
 		test: [string, string];
+		/** The key's budgets, added to the contract's fields: name and default per minute. */
+		budgets: Array<[string, number]>;
 	}>([
 		{
 			type: new QyvoApi(),
@@ -201,6 +203,7 @@ describe('credentials', () => {
 			baseUrl: 'https://www.qyvo.io/api/v1',
 			header: { Authorization: '=Bearer {{$credentials.apiToken}}' },
 			test: ['GET', '/me'],
+			budgets: [['requestsPerMinute', 120]],
 		},
 		{
 			type: new CallAidanApi(),
@@ -209,6 +212,7 @@ describe('credentials', () => {
 			baseUrl: 'https://api.callaidan.com',
 			header: { Authorization: '={{$credentials.apiKey}}' },
 			test: ['GET', '/contacts/00000000-0000-0000-0000-000000000000/'],
+			budgets: [['requestsPerMinute', 60]],
 		},
 		{
 			type: new GuayabaApi(),
@@ -217,12 +221,23 @@ describe('credentials', () => {
 			baseUrl: 'https://api.guayaba.ai',
 			header: { 'X-API-Key': '={{$credentials.apiKey}}' },
 			test: ['GET', '/contacts/statuses'],
+			budgets: [
+				['readsPerMinute', 100],
+				['writesPerMinute', 30],
+			],
 		},
 	])(
-		'$name has the contract fields, header and a test request',
-		({ type, name, secret, baseUrl, header, test }) => {
+		'$name has the contract fields, the key budgets, header and a test request',
+		({ type, name, secret, baseUrl, header, test, budgets }) => {
 			expect(type.name).toBe(name);
-			expect(type.properties.map((property) => property.name)).toEqual([secret, 'baseUrl']);
+			expect(type.properties.map((property) => property.name)).toEqual([
+				secret,
+				'baseUrl',
+				...budgets.map(([field]) => field),
+			]);
+			expect(type.properties.slice(2).map((property) => [property.name, property.default])).toEqual(
+				budgets,
+			);
 			expect(type.properties[0].typeOptions).toEqual({ password: true });
 			expect(type.properties[1].default).toBe(baseUrl);
 			expect(type.authenticate).toEqual({ type: 'generic', properties: { headers: header } });

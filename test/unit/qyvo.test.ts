@@ -5,8 +5,7 @@ import {
 } from 'n8n-workflow';
 
 import { visibleProperties } from '../helpers/descriptor';
-import { explainQyvoFailure } from '../../nodes/Qyvo/helpers/errors';
-import { deliverQyvoRequest } from '../../nodes/Qyvo/helpers/limits';
+import { explainQyvoFailure, QYVO } from '../../nodes/shared/vendors';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
 
 describe('explainQyvoFailure', () => {
@@ -187,7 +186,7 @@ describe('Qyvo description', () => {
 			'tag',
 			'template',
 		]);
-		expect(description.requestOperations?.pagination).toBe(deliverQyvoRequest);
+		expect((description.requestOperations?.pagination as { vendor?: unknown }).vendor).toBe(QYVO);
 		expect(Object.keys(nodeType.methods?.loadOptions ?? {})).toEqual(['getTemplates']);
 	});
 
@@ -200,10 +199,10 @@ describe('Qyvo description', () => {
 				(candidate) => candidate.value === operation,
 			)!;
 			expect(option.routing?.request).toEqual({ method: 'POST', url });
-			// paginate routes the request through deliverQyvoRequest: the rate limit and retries
+			// paginate routes the request through the transport: the rate limit and retries
 			expect(option.routing?.send?.paginate).toBe(true);
 			expect(option.routing?.send?.preSend).toHaveLength(1);
-			expect(option.routing?.output?.postReceive).toHaveLength(2);
+			expect(option.routing?.output?.postReceive).toHaveLength(1);
 			expect(option.action).toMatch(/^[A-Z][a-z]/);
 
 			const names = visible

@@ -5,11 +5,11 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { nameValuePairsToObject, parseTags } from '../../shared/collections';
-import { refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
-import { assertEmailOrEmpty } from '../../shared/validation';
+import { nameValuePairsToObject, parseTags } from '../../shared/input/collections';
+import { checkInput } from '../../shared/transport/checkInput';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
+import { assertEmailOrEmpty } from '../../shared/input/rules';
 import { checkLeadSource, toBoolean } from './hooks';
 
 /** Create's Additional Fields by parameter name, with the API's snake_case name each is sent as. */
@@ -42,7 +42,7 @@ export async function prepareContactCreate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		checkedContact(body, defaultCountry(this));
 	});
 }

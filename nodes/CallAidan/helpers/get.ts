@@ -1,13 +1,13 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { refuseInput } from '../../shared/errors';
-import { assertUuid } from '../../shared/validation';
+import { checkInput } from '../../shared/transport/checkInput';
+import { assertUuid } from '../../shared/input/rules';
 
 export async function prepareContactGet(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
 	});
 }

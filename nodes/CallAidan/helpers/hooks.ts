@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nameValuePairsToObject, parseTags } from '../../shared/collections';
-import { InputError, refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
+import { nameValuePairsToObject, parseTags } from '../../shared/input/collections';
+import { InputError } from '../../shared/input/refusal';
+import { checkInput } from '../../shared/transport/checkInput';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
 import {
 	assertAnyField,
 	assertEmailOrEmpty,
 	assertTextFields,
 	assertUuid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 const FIELDS = {
 	full_name: 'Full Name',
@@ -32,7 +33,7 @@ export async function prepareContactUpdate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
 		assertAnyField(body, FIELDS, 'Update');
 		if ('full_name' in body && ('first_name' in body || 'last_name' in body)) {

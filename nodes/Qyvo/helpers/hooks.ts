@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../shared/collections';
-import { InputError, refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
-import { asText, quote } from '../../shared/text';
+import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../shared/input/collections';
+import { InputError } from '../../shared/input/refusal';
+import { checkInput } from '../../shared/transport/checkInput';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
+import { asText, quote } from '../../shared/input/values';
 import {
 	assertAnyField,
 	assertEmail,
@@ -12,7 +13,7 @@ import {
 	assertRequiredText,
 	assertText,
 	assertUuidOrUlid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 /** Qyvo's limit on a contact's metadata, as JSON. */
 export const MAX_METADATA_BYTES = 64 * 1024;
@@ -101,7 +102,7 @@ export async function prepareContactUpdate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		checkLookup(this, body, ['contact_id', 'phone']);
 		assertAnyField(
 			body,
@@ -120,7 +121,7 @@ export async function prepareContactCreate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
 		if ('name' in body) body.name = assertText(body.name, 'Name');
 		// a new contact has no email to clear: an empty one is left out
@@ -136,7 +137,7 @@ export async function prepareContactGet(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		checkLookup(this, body, ['contact_id', 'phone', 'email']);
 	});
 }
@@ -146,7 +147,7 @@ export async function prepareContactSearch(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		if ('query' in body) body.query = assertText(body.query, 'Query').trim();
 		if ('tag' in body) body.tag = assertText(body.tag, 'Tag').trim();
 		dropEmpty(body, ['query', 'tag', 'email']);
@@ -159,7 +160,7 @@ export async function prepareTagChange(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		checkLookup(this, body, ['contact_id', 'phone']);
 		body.tag = assertRequiredText(body.tag, 'Tag');
 	});
@@ -170,7 +171,7 @@ export async function prepareSendText(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
 		assertRequiredText(body.message, 'Message');
 		body.message = assertText(body.message, 'Message');
@@ -183,7 +184,7 @@ export async function prepareSendTemplate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
 		body.template_id = qyvoId(body.template_id, 'Template', "the template's ID");
 		if ('language' in body) {
@@ -208,7 +209,7 @@ export async function prepareTemplateGetAll(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		dropEmpty(body, ['status']);
 		if (!('status' in body)) return;
 		const status = assertText(body.status, 'Status').trim().toUpperCase();
@@ -227,7 +228,7 @@ export async function prepareTagGetAll(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = bodyOf(requestOptions);
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		if ('name' in body) body.name = assertText(body.name, 'Name').trim();
 		dropEmpty(body, ['name']);
 	});
@@ -240,7 +241,7 @@ export function prepareReadById(key: string, field: string, what: string) {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const body = bodyOf(requestOptions);
-		return refuseInput(this, requestOptions, () => {
+		return checkInput(this, requestOptions, () => {
 			body[key] = qyvoId(body[key], field, what);
 		});
 	};
@@ -253,7 +254,7 @@ export function prepareSessionStart(key: string, field: string, what: string) {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const body = bodyOf(requestOptions);
-		return refuseInput(this, requestOptions, () => {
+		return checkInput(this, requestOptions, () => {
 			body[key] = qyvoId(body[key], field, what);
 			checkLookup(this, body, ['contact_id', 'phone']);
 			if ('context' in body) {

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputContact, throwOnApiError } from '../../../shared/apiResponse';
+import { CALLAIDAN } from '../../../shared/vendors';
+
+import { outputContact } from '../../../shared/answers/outputs';
 import { outputContactAsSent, prepareContactCreate } from '../../helpers/create';
 import { prepareContactGet } from '../../helpers/get';
 import { prepareContactUpdate } from '../../helpers/hooks';
@@ -25,7 +27,7 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/contacts/' },
 					send: { preSend: [prepareContactCreate], paginate: true },
-					output: { postReceive: [throwOnApiError('CallAidan'), outputContactAsSent] },
+					output: { postReceive: [outputContactAsSent] },
 				},
 			},
 			{
@@ -40,7 +42,7 @@ export const contactDescription: INodeProperties[] = [
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 					},
 					send: { preSend: [prepareContactGet], paginate: true },
-					output: { postReceive: [throwOnApiError('CallAidan'), outputContact('CallAidan')] },
+					output: { postReceive: [outputContact(CALLAIDAN)] },
 				},
 			},
 			{
@@ -55,7 +57,7 @@ export const contactDescription: INodeProperties[] = [
 						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 					},
 					send: { preSend: [prepareContactUpdate], paginate: true },
-					output: { postReceive: [throwOnApiError('CallAidan'), outputContact('CallAidan')] },
+					output: { postReceive: [outputContact(CALLAIDAN)] },
 				},
 			},
 		],

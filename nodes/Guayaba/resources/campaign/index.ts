@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { outputObject } from '../../../shared/answers/outputs';
+import { GUAYABA } from '../../../shared/vendors';
 import { prepareGetManyCampaigns } from '../../helpers/lists';
 import { description as getAllDescription } from './getAll';
 
@@ -22,7 +23,7 @@ export const campaignDescription: INodeProperties[] = [
 					request: { method: 'GET', url: '/campaigns' },
 					send: { preSend: [prepareGetManyCampaigns], paginate: true },
 					// each page as one item: the delivery hook reads the campaigns out of it
-					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba')] },
+					output: { postReceive: [outputObject(GUAYABA)] },
 				},
 			},
 		],

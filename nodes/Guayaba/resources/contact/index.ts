@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputContact, outputObject, throwOnApiError } from '../../../shared/apiResponse';
+import { GUAYABA } from '../../../shared/vendors';
+
+import { outputContact, outputObject } from '../../../shared/answers/outputs';
 import { prepareCreate } from '../../helpers/create';
 import { outputFulfilledPhone, prepareFulfill } from '../../helpers/fulfill';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
 import { prepareGetManyContacts } from '../../helpers/lists';
-import { contactPhoneField } from '../../shared/fields';
+import { contactPhoneField } from './fields';
 import { description as createDescription } from './create';
 import { description as fulfillDescription } from './fulfill';
 import { description as getAllDescription } from './getAll';
@@ -29,7 +31,7 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/contacts' },
 					send: { preSend: [prepareCreate], paginate: true },
-					output: { postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'data')] },
+					output: { postReceive: [outputContact(GUAYABA, 'data')] },
 				},
 			},
 			{
@@ -41,7 +43,7 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/contacts/fulfill' },
 					send: { preSend: [prepareFulfill], paginate: true },
-					output: { postReceive: [throwOnApiError('Guayaba'), outputFulfilledPhone] },
+					output: { postReceive: [outputFulfilledPhone] },
 				},
 			},
 			{
@@ -54,7 +56,7 @@ export const contactDescription: INodeProperties[] = [
 					request: { method: 'GET', url: '/contacts' },
 					send: { preSend: [prepareGetManyContacts], paginate: true },
 					// each page as one item: the delivery hook reads the contacts out of it
-					output: { postReceive: [throwOnApiError('Guayaba'), outputObject('Guayaba')] },
+					output: { postReceive: [outputObject(GUAYABA)] },
 				},
 			},
 			{
@@ -69,7 +71,7 @@ export const contactDescription: INodeProperties[] = [
 					},
 					send: { preSend: [prepareUpdateById], paginate: true },
 					output: {
-						postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'contact')],
+						postReceive: [outputContact(GUAYABA, 'contact')],
 					},
 				},
 			},
@@ -82,7 +84,7 @@ export const contactDescription: INodeProperties[] = [
 					request: { method: 'POST', url: '/contacts/update' },
 					send: { preSend: [prepareUpdateByPhone], paginate: true },
 					output: {
-						postReceive: [throwOnApiError('Guayaba'), outputContact('Guayaba', 'contact')],
+						postReceive: [outputContact(GUAYABA, 'contact')],
 					},
 				},
 			},

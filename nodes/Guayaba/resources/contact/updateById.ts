@@ -2,13 +2,13 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import {
 	contactIdField,
-	contactOptions,
 	nameValueCollection,
-	phoneNumberField,
-	updateFieldsCollection,
-} from '../../../shared/descriptions';
-import { campaignField, statusField, timezoneField } from '../../shared/fields';
-import { GUAYABA_WRITES } from '../../shared/limits';
+	phoneField,
+} from '../../../shared/descriptions/fields';
+import { updateFieldsCollection } from '../../../shared/descriptions/groups';
+import { contactOptions } from '../../../shared/descriptions/options';
+import { campaignField, statusField, timezoneField } from './fields';
+import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 const properties: INodeProperties[] = [
 	contactIdField('550e8400-e29b-41d4-a716-446655440000'),
@@ -38,15 +38,16 @@ const properties: INodeProperties[] = [
 			description: 'Contact name, at most 255 characters',
 			routing: { send: { type: 'body', property: 'name' } },
 		},
-		phoneNumberField({
+		phoneField({
+			name: 'phoneNumber',
+			what: 'New phone number of the contact',
+			note: 'Guayaba checks it and refuses a number another contact of the team has.',
 			sendAs: 'phoneNumber',
-			description:
-				'New phone number, sent in E.164 form. Guayaba checks it and refuses a number another contact of the team has.',
 		}),
 		statusField,
 		timezoneField,
 	]),
-	contactOptions(GUAYABA_WRITES),
+	contactOptions(limitFor(GUAYABA, 'PUT')),
 ];
 
 export const description = updateDisplayOptions(

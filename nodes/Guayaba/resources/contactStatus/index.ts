@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputEachElement, throwOnApiError } from '../../../shared/apiResponse';
-import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
-import { GUAYABA_READS } from '../../shared/limits';
+import { GUAYABA, limitFor } from '../../../shared/vendors';
+
+import { outputEachElement } from '../../../shared/answers/outputs';
+import { readOptions } from '../../../shared/descriptions/options';
 
 export const contactStatusDescription: INodeProperties[] = [
 	{
@@ -22,7 +23,7 @@ export const contactStatusDescription: INodeProperties[] = [
 					request: { method: 'GET', url: '/contacts/statuses' },
 					send: { paginate: true },
 					output: {
-						postReceive: [throwOnApiError('Guayaba'), outputEachElement('Guayaba', 'statuses')],
+						postReceive: [outputEachElement(GUAYABA, 'statuses')],
 					},
 				},
 			},
@@ -30,7 +31,7 @@ export const contactStatusDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	{
-		...optionsCollection([requestsPerMinuteOption(GUAYABA_READS)]),
+		...readOptions(limitFor(GUAYABA, 'GET')),
 		displayOptions: { show: { resource: ['contactStatus'], operation: ['getAll'] } },
 	},
 ];

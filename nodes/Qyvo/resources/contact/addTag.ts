@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactLookupFields, qyvoContactOptions } from '../../shared/fields';
+import { contactLookupFields, qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	...contactLookupFields(['contactId', 'phone'], 'to tag'),

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputContact, outputEachElement } from '../../../shared/apiResponse';
-import { throwOnQyvoError } from '../../helpers/errors';
+import { QYVO } from '../../../shared/vendors';
+
+import { outputContact, outputEachElement } from '../../../shared/answers/outputs';
 import {
 	prepareContactCreate,
 	prepareContactGet,
@@ -16,7 +17,7 @@ import { description as removeTagDescription } from './removeTag';
 import { description as searchDescription } from './search';
 import { description as updateDescription } from './update';
 
-const oneContact = [throwOnQyvoError, outputContact('Qyvo')];
+const oneContact = [outputContact(QYVO)];
 
 export const contactDescription: INodeProperties[] = [
 	{
@@ -79,7 +80,7 @@ export const contactDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/actions/search-contacts' },
 					send: { preSend: [prepareContactSearch], paginate: true },
-					output: { postReceive: [throwOnQyvoError, outputEachElement('Qyvo', 'contacts')] },
+					output: { postReceive: [outputEachElement(QYVO, 'contacts')] },
 				},
 			},
 			{

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject } from '../../../shared/apiResponse';
-import { throwOnQyvoError } from '../../helpers/errors';
+import { QYVO } from '../../../shared/vendors';
+
+import { outputObject } from '../../../shared/answers/outputs';
 import { prepareReadById, prepareSessionStart } from '../../helpers/hooks';
 import { description as getDescription } from './get';
 import { description as startDescription } from './start';
@@ -26,7 +27,7 @@ export const flowDescription: INodeProperties[] = [
 						preSend: [prepareReadById('flow_id', 'Flow ID', "the flow's ID")],
 						paginate: true,
 					},
-					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+					output: { postReceive: [outputObject(QYVO)] },
 				},
 			},
 			{
@@ -41,7 +42,7 @@ export const flowDescription: INodeProperties[] = [
 						preSend: [prepareSessionStart('flow_id', 'Flow ID', "the flow's ID")],
 						paginate: true,
 					},
-					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+					output: { postReceive: [outputObject(QYVO)] },
 				},
 			},
 		],

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject } from '../../../shared/apiResponse';
-import { throwOnQyvoError } from '../../helpers/errors';
+import { QYVO } from '../../../shared/vendors';
+
+import { outputObject } from '../../../shared/answers/outputs';
 import { prepareSendTemplate, prepareSendText } from '../../helpers/hooks';
 import { description as sendTemplateDescription } from './sendTemplate';
 import { description as sendTextDescription } from './sendText';
@@ -23,7 +24,7 @@ export const messageDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/actions/send-template-message' },
 					send: { preSend: [prepareSendTemplate], paginate: true },
-					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+					output: { postReceive: [outputObject(QYVO)] },
 				},
 			},
 			{
@@ -35,7 +36,7 @@ export const messageDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/actions/send-text-message' },
 					send: { preSend: [prepareSendText], paginate: true },
-					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+					output: { postReceive: [outputObject(QYVO)] },
 				},
 			},
 		],

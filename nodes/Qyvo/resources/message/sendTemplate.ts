@@ -1,10 +1,10 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { nameValueCollection } from '../../../shared/descriptions';
-import { phoneField, qyvoContactOptions } from '../../shared/fields';
+import { nameValueCollection } from '../../../shared/descriptions/fields';
+import { qyvoPhoneField, qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	phoneField(
+	qyvoPhoneField(
 		'WhatsApp number to send the template to. Qyvo creates the contact if it does not exist.',
 	),
 	{

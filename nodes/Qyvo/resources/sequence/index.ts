@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputObject } from '../../../shared/apiResponse';
-import { throwOnQyvoError } from '../../helpers/errors';
+import { QYVO } from '../../../shared/vendors';
+
+import { outputObject } from '../../../shared/answers/outputs';
 import { prepareReadById, prepareSessionStart } from '../../helpers/hooks';
 import { description as getDescription } from './get';
 import { description as startDescription } from './start';
@@ -25,7 +26,7 @@ export const sequenceDescription: INodeProperties[] = [
 						preSend: [prepareReadById('sequence_id', 'Sequence ID', "the sequence's ID")],
 						paginate: true,
 					},
-					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+					output: { postReceive: [outputObject(QYVO)] },
 				},
 			},
 			{
@@ -40,7 +41,7 @@ export const sequenceDescription: INodeProperties[] = [
 						preSend: [prepareSessionStart('sequence_id', 'Sequence ID', "the sequence's ID")],
 						paginate: true,
 					},
-					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+					output: { postReceive: [outputObject(QYVO)] },
 				},
 			},
 		],

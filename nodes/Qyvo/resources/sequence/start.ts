@@ -1,11 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import {
-	contactLookupFields,
-	contextField,
-	idField,
-	qyvoContactOptions,
-} from '../../shared/fields';
+import { contactLookupFields, contextField, idField, qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	idField({

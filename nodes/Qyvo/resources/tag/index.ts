@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputEachElement } from '../../../shared/apiResponse';
-import { throwOnQyvoError } from '../../helpers/errors';
+import { QYVO } from '../../../shared/vendors';
+
+import { outputEachElement } from '../../../shared/answers/outputs';
 import { prepareTagGetAll } from '../../helpers/hooks';
 import { description as getAllDescription } from './getAll';
 
@@ -21,7 +22,7 @@ export const tagDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/actions/list-tags' },
 					send: { preSend: [prepareTagGetAll], paginate: true },
-					output: { postReceive: [throwOnQyvoError, outputEachElement('Qyvo', 'tags')] },
+					output: { postReceive: [outputEachElement(QYVO, 'tags')] },
 				},
 			},
 		],

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputEachElement, outputObject } from '../../../shared/apiResponse';
-import { throwOnQyvoError } from '../../helpers/errors';
+import { QYVO } from '../../../shared/vendors';
+
+import { outputEachElement, outputObject } from '../../../shared/answers/outputs';
 import { prepareReadById, prepareTemplateGetAll } from '../../helpers/hooks';
 import { description as getDescription } from './get';
 import { description as getAllDescription } from './getAll';
@@ -25,7 +26,7 @@ export const templateDescription: INodeProperties[] = [
 						preSend: [prepareReadById('template_id', 'Template ID', "the template's ID")],
 						paginate: true,
 					},
-					output: { postReceive: [throwOnQyvoError, outputObject('Qyvo')] },
+					output: { postReceive: [outputObject(QYVO)] },
 				},
 			},
 			{
@@ -36,7 +37,7 @@ export const templateDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/actions/list-templates' },
 					send: { preSend: [prepareTemplateGetAll], paginate: true },
-					output: { postReceive: [throwOnQyvoError, outputEachElement('Qyvo', 'templates')] },
+					output: { postReceive: [outputEachElement(QYVO, 'templates')] },
 				},
 			},
 		],

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputError } from './errors';
-import { asText, quote } from './text';
+import { InputError } from './refusal';
+import { asText, quote } from './values';
 
 export interface NameValuePairs {
 	values?: Array<{ name?: unknown; value?: unknown }>;

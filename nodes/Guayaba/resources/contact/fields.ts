@@ -1,19 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { phoneField } from '../../../shared/descriptions/fields';
+
 /**
  * The phone number Fulfill and Update by Phone find the contact by: one property for both, since
  * n8n's declarative engine evaluates a parameter's expression once per property of that name, for
  * every item. The hooks read it and send it in E.164.
  */
 export const contactPhoneField: INodeProperties = {
-	displayName: 'Phone',
-	name: 'phone',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. +14155552671',
-	description:
-		'Phone number of the contact. Sent in E.164 form; numbers without a leading + need Default Country under Options.',
+	...phoneField({ name: 'phone', what: 'Phone number of the contact', required: true }),
 	displayOptions: { show: { resource: ['contact'], operation: ['fulfill', 'updateByPhone'] } },
 };
 
@@ -40,6 +35,30 @@ export const campaignField: INodeProperties = {
 		'Campaign to move the contact to. Moving cancels the old campaign\'s scheduled actions and schedules the new campaign\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	routing: { send: { type: 'body', property: 'campaignId' } },
 };
+
+/** The Campaigns filter of the contacts list: Get Many sends it, the trigger polls with it. */
+export function campaignsFilter(which: string): INodeProperties {
+	return {
+		displayName: 'Campaign Names or IDs',
+		name: 'campaignIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCampaigns' },
+		default: [],
+		description: `${which}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** The Status filter of the contacts list: Get Many sends it, the trigger polls with it. */
+export function statusFilter(which: string): INodeProperties {
+	return {
+		displayName: 'Status Name or ID',
+		name: 'status',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getStatuses' },
+		default: '',
+		description: `${which}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
 
 const timeZoneOptions = Intl.supportedValuesOf('timeZone').map((zone) => ({
 	name: zone.replace(/_/g, ' '),

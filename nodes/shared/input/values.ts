@@ -1,3 +1,10 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** A plain object: not null, not a list. */
+export function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A value as it appears in an error message: text quoted, anything else as JSON, long ones cut. */
 export function quote(value: unknown): string {
 	if (value === undefined || value === null) return 'an empty value';

@@ -40,3 +40,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 	}
 	return result;
 }
+
+/** The secrets of a vendor's credential, to keep out of every message. */
+export function vendorSecrets(credentials: IDataObject, vendor: { secretField: string }): string[] {
+	return credentialSecrets(credentials, vendor.secretField);
+}

@@ -28,27 +28,49 @@ export function sendAsQuery(property: string) {
 }
 
 /** A Get Many operation's `filters` collection: only the filters a user adds are sent. */
-export function filtersCollection(options: INodeProperties[]): INodeProperties {
+export function filtersCollection(
+	options: INodeProperties[],
+	description = 'Conditions the results must meet: only the filters added here are sent',
+): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		description: 'Conditions the results must meet: only the filters added here are sent',
+		description,
 		options,
 	};
 }
 
 /** A create operation's `additionalFields` collection: only the fields a user adds are sent. */
-export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+export function additionalFieldsCollection(
+	options: INodeProperties[],
+	description = 'Optional fields of the new contact: only the fields added here are sent',
+): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Optional fields of the new contact: only the fields added here are sent',
+		description,
+		options,
+	};
+}
+
+/** The `updateFields` collection: only the fields a user adds are sent. */
+export function updateFieldsCollection(
+	options: INodeProperties[],
+	description = 'Fields to change: only the fields added here are sent, and at least one is needed',
+): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description,
 		options,
 	};
 }

@@ -5,7 +5,7 @@ import type {
 	IHttpRequestMethods,
 } from 'n8n-workflow';
 
-import type { Service } from './apiResponse';
+import type { Service } from '../vendors';
 
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 const REFUSED_STATUSES = [401, 403];

@@ -1,5 +1,6 @@
-import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
+
+import { numberHeader, resetTime, retryAfterMs } from './serverHeaders';
 
 /** Up to `requests` requests in any window of `windowMs`; `requests` 0 is no client-side limit. */
 export interface Budget {
@@ -18,6 +19,11 @@ interface Waiter {
 
 interface KeyState {
 	budget: Budget;
+	/**
+	 * Whether the key learns from the server's answers; a node run's own pace does not, it only
+	 * spaces that run's requests.
+	 */
+	listens: boolean;
 	/**
 	 * The recent requests, oldest first: when each was answered, or for one still in flight, when it
 	 * left. A request reaches the server some time between the two, so a window counts it until
@@ -63,24 +69,6 @@ export interface Answer {
 	headers: Record<string, unknown>;
 }
 
-export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
-	const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
-	const value = found === undefined ? undefined : headers[found];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
-}
-
-function numberHeader(headers: Record<string, unknown>, name: string): number | undefined {
-	const text = headerValue(headers, name);
-	const value = text === undefined || text.trim() === '' ? NaN : Number(text);
-	return Number.isFinite(value) ? value : undefined;
-}
-
-/** When a `X-RateLimit-Reset` value says the window resets: an epoch in seconds or seconds from now. */
-function resetTime(reset: number, now: number): number {
-	return reset > 1e9 ? reset * 1000 : now + reset * 1000;
-}
-
 /**
  * How much later than the server's reset a request leaves: the reset it tells is the end of its
  * own window, whatever ours, and a clock ahead of the server's costs one refused request, which then
@@ -116,10 +104,14 @@ export class WindowLimiter {
 	async acquire(
 		key: string,
 		budget: Budget,
-		{ signal, first = false }: { signal?: AbortSignal; first?: boolean } = {},
+		{
+			signal,
+			first = false,
+			listens = true,
+		}: { signal?: AbortSignal; first?: boolean; listens?: boolean } = {},
 	): Promise<number | undefined> {
 		if (signal?.aborted) return undefined;
-		const state = this.state(key, budget);
+		const state = this.state(key, budget, listens);
 		return await new Promise<number | undefined>((resolve) => {
 			const waiter: Waiter = { resolve, signal, queuedAt: Date.now(), retry: first };
 			if (signal) this.abandonOnAbort(signal, key, state, waiter);
@@ -258,12 +250,13 @@ export class WindowLimiter {
 		return state.departures.filter(({ at }) => at > now - state.budget.windowMs).length;
 	}
 
-	private state(key: string, budget: Budget): KeyState {
+	private state(key: string, budget: Budget, listens: boolean): KeyState {
 		let state = this.keys.get(key);
 		if (!state) {
 			this.forgetIdleKeys();
 			state = {
 				budget,
+				listens,
 				departures: [],
 				waiting: [],
 				heldUntil: 0,
@@ -277,7 +270,8 @@ export class WindowLimiter {
 			};
 			this.keys.set(key, state);
 		}
-		state.budget = budget;
+		// one budget per key: while it is in use, the lowest asked for it holds
+		state.budget = this.isIdle(state, Date.now()) ? budget : lowerBudget(state.budget, budget);
 		return state;
 	}
 
@@ -285,7 +279,7 @@ export class WindowLimiter {
 	private nextDeparture(state: KeyState, now: number): number {
 		// a key never answered: its first request learns whether and how the server counts, so
 		// that a burst does not leave before the server could say its budget is lower
-		if (!state.heard && state.inFlight > 0) return Infinity;
+		if (state.listens && !state.heard && state.inFlight > 0) return Infinity;
 		const { windowMs } = state.budget;
 		if (state.serverResetAt !== undefined && now >= state.serverResetAt) {
 			state.serverRemaining = undefined;
@@ -396,78 +390,11 @@ export class WindowLimiter {
 	}
 }
 
+/** The lower of two budgets, by their rate; 0 requests is no limit. */
+function lowerBudget(current: Budget, asked: Budget): Budget {
+	if (current.requests <= 0) return asked;
+	if (asked.requests <= 0) return current;
+	return asked.requests / asked.windowMs < current.requests / current.windowMs ? asked : current;
+}
+
 export const windowLimiter = new WindowLimiter();
-
-/** When the API said a 429 may be retried, for the errors `throwOnApiError` raised. */
-export const retryAfterByError = new WeakMap<object, number | undefined>();
-
-/** A limiter key that identifies a credential without keeping its secret in memory. */
-export function limiterKey(service: string, kind: string, baseUrl: string, secret: string): string {
-	const fingerprint = createHash('sha256').update(`${baseUrl}\n${secret}`).digest('hex');
-	return `${service}:${kind}:${fingerprint.slice(0, 32)}`;
-}
-
-/** When a 429 may be retried, from `Retry-After` (seconds or a date) or `X-RateLimit-Reset`. */
-export function retryAfterMs(
-	headers: Record<string, unknown>,
-	now = Date.now(),
-): number | undefined {
-	const header = (name: string) => headerValue(headers, name);
-	const retryAfter = header('retry-after');
-	if (retryAfter !== undefined) {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
-	}
-	const reset = Number(header('x-ratelimit-reset'));
-	if (Number.isFinite(reset) && reset > 0) {
-		// an epoch in seconds, or seconds from now: APIs use both
-		return reset > 1e9 ? Math.max(0, reset * 1000 - now) : reset * 1000;
-	}
-	return undefined;
-}
-
-export interface RetryPolicy {
-	/** Tries of a request answered 429, the first included. */
-	rateLimitedTries: number;
-	/** Tries of a request answered 502, 503 or 504, or whose connection was reset. */
-	unavailableTries: number;
-	/** First backoff for an unavailable server; it doubles each time, with jitter. */
-	backoffMs: number;
-	/** The longest wait before one retry. */
-	maxWaitMs: number;
-	/** The window the per-minute budgets count in: 60 s; tests compress it. */
-	rateWindowMs?: number;
-	/** The most one node run waits in all on a key held by 429 answers; the rest then fail. */
-	runRateLimitWaitMs?: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	rateLimitedTries: 6,
-	unavailableTries: 4,
-	backoffMs: 1000,
-	maxWaitMs: 120_000,
-	rateWindowMs: 60_000,
-	runRateLimitWaitMs: 180_000,
-};
-
-export type Failure = { kind: 'rateLimited'; retryAfterMs?: number } | { kind: 'unavailable' };
-
-/** How long to wait before try `tries + 1`, or `undefined` when no more tries are allowed. */
-export function nextRetryDelay(
-	failure: Failure,
-	tries: number,
-	policy: RetryPolicy,
-	random: () => number = Math.random,
-): number | undefined {
-	if (failure.kind === 'rateLimited') {
-		if (tries >= policy.rateLimitedTries) return undefined;
-		const wait = failure.retryAfterMs ?? policy.backoffMs * 2 ** (tries - 1);
-		return Math.min(policy.maxWaitMs, wait);
-	}
-	if (tries >= policy.unavailableTries) return undefined;
-	const backoff = policy.backoffMs * 2 ** (tries - 1);
-	// full jitter on half the backoff, so that items failing together do not retry together
-	return Math.min(policy.maxWaitMs, backoff / 2 + random() * (backoff / 2));
-}

@@ -5,8 +5,8 @@ import {
 	type CountryCode,
 } from './libphonenumber';
 
-import { InputError } from './errors';
-import { quote } from './text';
+import { InputError } from './refusal';
+import { quote } from './values';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 

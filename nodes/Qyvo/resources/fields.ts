@@ -2,13 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	contactIdField,
-	contactOptions,
 	nameValueCollection,
-	optionsCollection,
-	requestsPerMinuteOption,
-} from '../../shared/descriptions';
-import { returnAllAndLimit } from '../../shared/fieldGroups';
-import { QYVO_LIMIT } from '../helpers/limits';
+	phoneField,
+	sendAsBody,
+} from '../../shared/descriptions/fields';
+import { returnAllAndLimit } from '../../shared/descriptions/groups';
+import { contactOptions, readOptions } from '../../shared/descriptions/options';
+import { limitFor, QYVO } from '../../shared/vendors';
 
 export type LookupKey = 'contactId' | 'phone' | 'email';
 
@@ -39,7 +39,7 @@ export function contactLookupFields(keys: LookupKey[], purpose: string): INodePr
 			routing: { send: { type: 'body', property: 'contact_id' } },
 		},
 		{
-			...phoneField(`Phone number of the contact ${purpose}`),
+			...qyvoPhoneField(`Phone number of the contact ${purpose}`),
 			displayOptions: { show: { lookupBy: ['phone'] } },
 		},
 	];
@@ -60,17 +60,8 @@ export function contactLookupFields(keys: LookupKey[], purpose: string): INodePr
 }
 
 /** A required phone number, sent as `phone` in E.164 form. */
-export function phoneField(what: string): INodeProperties {
-	return {
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +14155550123',
-		description: `${what}, sent in E.164 form. Numbers without a leading + need Default Country under Options.`,
-		routing: { send: { type: 'body', property: 'phone' } },
-	};
+export function qyvoPhoneField(what: string): INodeProperties {
+	return phoneField({ name: 'phone', what, required: true, sendAs: 'phone' });
 }
 
 /** A required Qyvo ID (a UUID, or a 26-character ID as the docs' examples show). */
@@ -88,7 +79,7 @@ export function idField(field: {
 		default: '',
 		placeholder: 'e.g. 01J1Y8Z6K3M4N5P6Q7R8S9T0VW',
 		description: field.description,
-		routing: { send: { type: 'body', property: field.sendAs } },
+		routing: sendAsBody(field.sendAs),
 	};
 }
 
@@ -112,7 +103,7 @@ export const returnAllFields: INodeProperties[] = returnAllAndLimit().map((field
 );
 
 /** The `options` of an operation that sends a phone number or finds a contact. */
-export const qyvoContactOptions = contactOptions(QYVO_LIMIT);
+export const qyvoContactOptions = contactOptions(limitFor(QYVO, 'POST'));
 
 /** The `options` of an operation that only reads. */
-export const qyvoReadOptions = optionsCollection([requestsPerMinuteOption(QYVO_LIMIT)]);
+export const qyvoReadOptions = readOptions(limitFor(QYVO, 'POST'));
