@@ -29,6 +29,8 @@ export interface Answer {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** How long the server takes to answer, as a slow API does. */
+	delayMs?: number;
 }
 
 export type Handler = (request: ReceivedRequest) => Answer | Promise<Answer>;
@@ -106,6 +108,25 @@ export class LoopbackServer {
 		this.faults.push(...faults.map((fault) => ({ fault, applies })));
 	}
 
+	private readonly awaited: Array<{ count: number; resolve: () => void }> = [];
+
+	/**
+	 * Resolves once the server has received `count` requests (control routes aside): the event a
+	 * test waits for, instead of a sleep that may be too short on a busy machine.
+	 */
+	async sawRequests(count: number): Promise<void> {
+		if (this.received.length >= count) return;
+		await new Promise<void>((resolve) => this.awaited.push({ count, resolve }));
+	}
+
+	private tellWaiters(): void {
+		for (const waiter of [...this.awaited]) {
+			if (this.received.length < waiter.count) continue;
+			this.awaited.splice(this.awaited.indexOf(waiter), 1);
+			waiter.resolve();
+		}
+	}
+
 	/** The vendor's 429 body; each fake gives its vendor's own shape. */
 	protected rateLimitedBody(retryAfterSeconds: number | undefined): unknown {
 		return { error: 'Too Many Requests', retryAfter: retryAfterSeconds };
@@ -152,6 +173,7 @@ export class LoopbackServer {
 					answer = this.control(request);
 				} else {
 					this.received.push(request);
+					this.tellWaiters();
 					const index = this.faults.findIndex((entry) => entry.applies(request));
 					const fault = index === -1 ? undefined : this.faults.splice(index, 1)[0].fault;
 					if (fault === 'reset') {
@@ -177,6 +199,7 @@ export class LoopbackServer {
 						if (headers) answer = { ...answer, headers: { ...headers, ...answer.headers } };
 					}
 					request.status = answer.status;
+					if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
 				}
 				const text =
 					answer.body === undefined

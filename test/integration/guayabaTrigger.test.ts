@@ -1,4 +1,4 @@
-import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { contactsSince, type Cursor } from '../../nodes/GuayabaTrigger/helpers/contactsSince';
@@ -7,6 +7,8 @@ import { GuayabaTrigger } from '../../nodes/GuayabaTrigger/GuayabaTrigger.node';
 import { CAMPAIGNS, FakeGuayaba, GUAYABA_KEY, listedContact } from '../../sandbox/guayaba';
 import { runNode } from '../helpers/engine';
 import { PollingTrigger } from '../helpers/triggers';
+import { GUAYABA } from '../../nodes/shared/vendors';
+import { keyHeld } from '../helpers/events';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {
@@ -296,7 +298,7 @@ describe('Guayaba Trigger through n8n-core (PollContext) against the sandbox', (
 			credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
 			parameters: { resource: 'contactStatus', operation: 'getAll' },
 		});
-		await sleep(200);
+		await keyHeld(GUAYABA, { apiKey: GUAYABA_KEY, baseUrl: api.url }, 'GET');
 		await poller.poll();
 		const { error } = await nodeRun;
 		const reads = api.received.filter((request) => request.method === 'GET');

@@ -226,6 +226,11 @@ export class WindowLimiter {
 		return this.keys.get(key)?.waiting.length ?? 0;
 	}
 
+	/** Until when nothing leaves on `key` (a 429's Retry-After); 0 when it is not held. */
+	heldUntil(key: string): number {
+		return this.keys.get(key)?.heldUntil ?? 0;
+	}
+
 	private hold(state: KeyState, until: number): number {
 		const added = Math.max(0, until - Math.max(state.heldUntil, Date.now()));
 		state.heldUntil = Math.max(state.heldUntil, until);

@@ -37,10 +37,20 @@ export async function readPages<T extends IDataObject>(
 	take: (records: T[]) => 'more' | 'enough',
 ): Promise<ListEnd> {
 	const seen = new Set<unknown>();
+	let lastPageMs = 0;
 	for (let page = 1; page <= bounds.maxPages; page++) {
-		if (page > 1 && bounds.deadline !== undefined && Date.now() >= bounds.deadline)
+		const startedAt = Date.now();
+		// a page that would end after the deadline is not asked for: the last one tells how long one takes
+		if (page > 1 && bounds.deadline !== undefined && startedAt + lastPageMs >= bounds.deadline)
 			return 'timeBound';
-		const answer = await fetchPage(page, bounds.pageSize);
+		const answer = await fetchPage(page, bounds.pageSize).catch((error: unknown) => {
+			// a later page that ran out of the time left ends the list with what was read
+			if (page > 1 && bounds.deadline !== undefined && Date.now() >= bounds.deadline)
+				return undefined;
+			throw error;
+		});
+		if (answer === undefined) return 'timeBound';
+		lastPageMs = Date.now() - startedAt;
 		const fresh = answer.records.filter((record) => {
 			const id = record.id;
 			if (id === undefined || id === null) return true;

@@ -1,9 +1,8 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactLookupFields, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	...contactLookupFields(['contactId', 'phone'], 'to untag'),
 	{
 		displayName: 'Tag',
 		name: 'tag',
