@@ -468,10 +468,10 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 				'OK',
 			);
 			const refused = await testCredential(type, { ...good, [secret]: 'wrong-key' });
-			// n8n 1.x ignores a test request's list of statuses to fail on (README, CallAidan credential)
+			// n8n 1.x ignores a test request's list of statuses to fail on (docs/callaidan.md, its credential)
 			if (n8n.major < 2 && type === 'callAidanApi') {
 				checks.equal(
-					'n8n 1.x cannot refuse a bad callAidanApi key (README says so)',
+					'n8n 1.x cannot refuse a bad callAidanApi key (docs/callaidan.md says so)',
 					refused.status,
 					'OK',
 				);
