@@ -111,6 +111,18 @@ export function answerWithoutRunning(
 	return { noWebhookResponse: true };
 }
 
+/**
+ * Answers a delivery that starts the workflow as n8n's `onReceived` mode does
+ * (`{ "message": "Workflow was started" }`), before n8n prepares the run, so that the static data
+ * the node changed is saved. n8n saves it in the callback that answers the request: when n8n
+ * answers, 2.x calls it only after `WorkflowRunner.run`, whose new `Workflow` objects wrap the same
+ * static data and clear its changed mark, so the change is lost whenever the workflow already had
+ * static data; when the node answers, n8n calls it at once (1.x and 2.x alike).
+ */
+export function startedAnswer(context: IWebhookFunctions): IWebhookResponseData {
+	return answerWithoutRunning(context, 200, { message: 'Workflow was started' });
+}
+
 /** The bytes n8n received for this request, before any parsing. */
 export function rawRequestBody(context: IWebhookFunctions): Buffer {
 	const { rawBody } = context.getRequestObject();

@@ -17,11 +17,12 @@ import { buildAdditionalData, buildWorkflow, type NodeUnderTest } from './engine
 /**
  * The workflow's row in n8n's database, as far as webhook calls use it: its static data, which
  * n8n's `LiveWebhooks.executeWebhook` reads with the workflow for every request and writes back
- * (`WorkflowStaticDataService.saveStaticData`) after the node's `webhook()` when it changed,
- * before n8n answers. Two servers given one row are two `n8n webhook` processes on one database.
+ * (`WorkflowStaticDataService.saveStaticData`) after the node's `webhook()` when it is marked
+ * changed. Two servers given one row are two `n8n webhook` processes on one database. A new
+ * workflow's static data is null, as in n8n's table.
  */
 export class WorkflowRow {
-	staticData = '{}';
+	staticData = 'null';
 
 	/** How many times a webhook call wrote the static data. */
 	saves = 0;
@@ -78,10 +79,11 @@ export class WebhookTriggerServer {
 			request.body = {};
 		}
 		const { node, workflow } = buildWorkflow(this.underTest);
-		// as n8n's Workflow constructor wraps the static data it is given
-		workflow.staticData = ObservableObject.create(JSON.parse(this.row.staticData), undefined, {
-			ignoreEmptyOnFirstChild: true,
-		});
+		// as n8n's Workflow constructor wraps the static data it is given (`|| {}` included)
+		const loaded = JSON.parse(this.row.staticData) as IDataObject | null;
+		const wrap = (data: IDataObject | null) =>
+			ObservableObject.create(data ?? {}, undefined, { ignoreEmptyOnFirstChild: true });
+		workflow.staticData = wrap(loaded);
 		const additionalData = buildAdditionalData(this.underTest);
 		additionalData.httpRequest =
 			request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
@@ -106,12 +108,16 @@ export class WebhookTriggerServer {
 		);
 		try {
 			const result = await this.underTest.nodeType.webhook!.call(context);
+			// n8n 2.x: when n8n answers a run's request, it saves the static data only after
+			// WorkflowRunner.run, which first builds Workflows of its own on the same loaded object
+			// (establishContextForPersistence, WorkflowPreExecute); each wrap marks it unchanged
+			if (result.workflowData && !result.noWebhookResponse && loaded !== null) wrap(loaded);
 			if (workflow.staticData.__dataChanged === true) {
 				this.row.staticData = JSON.stringify(workflow.staticData);
 				this.row.saves++;
 			}
-			if (result.noWebhookResponse) return;
 			if (result.workflowData) this.started.push(result.workflowData);
+			if (result.noWebhookResponse) return;
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(
 				JSON.stringify(

@@ -263,6 +263,28 @@ describe('Qyvo Trigger through n8n-core (WebhookContext) behind a loopback serve
 		}
 	});
 
+	it('saves the signatures of later deliveries too, once the workflow has static data (n8n 2.x loses them when n8n answers)', async () => {
+		const other = await new WebhookTriggerServer(
+			underTest(['message.received', 'message.status.failed']),
+			'webhook',
+			server.row,
+		).start();
+		try {
+			const sent = [];
+			for (const n of [115, 116, 117])
+				sent.push(await sendQyvoDelivery(server.url, qyvoDelivery('message.received', n)));
+			const replays = [];
+			for (const delivery of sent)
+				replays.push(await postRaw(other.url, delivery.request.rawBody, delivery.request.headers));
+			expect(replays.map((replay) => JSON.parse(replay.body))).toEqual(
+				Array(3).fill({ received: true, started: false, reason: 'replay' }),
+			);
+			expect([server.started.length, other.started.length, server.row.saves]).toEqual([3, 0, 3]);
+		} finally {
+			await other.stop();
+		}
+	});
+
 	it('a retry Qyvo signs again starts again, with the same delivery key for Remove Duplicates', async () => {
 		const delivery = qyvoDelivery('message.status.failed', 114);
 		const first = await sendQyvoDelivery(server.url, delivery);

@@ -4,6 +4,7 @@ import {
 	answerWithoutRunning,
 	rawRequestBody,
 	rememberOnce,
+	startedAnswer,
 	shortDigest,
 	SIGNATURE_TOLERANCE_SECONDS,
 	verifySignature,
@@ -94,7 +95,9 @@ export async function receiveQyvoDelivery(this: IWebhookFunctions): Promise<IWeb
 		return answerWithoutRunning(this, 200, { received: true, started: false, reason: 'replay' });
 	staticData.signatures = remembered;
 
+	// answered by the node, so that n8n saves the signature (see startedAnswer)
 	return {
+		...startedAnswer(this),
 		workflowData: [[{ json: { ...delivery, deliveryKey: qyvoDeliveryKey(delivery, rawBody) } }]],
 	};
 }
