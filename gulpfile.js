@@ -5,7 +5,7 @@ const { build: esbuild } = require('esbuild');
 const { dest, parallel, series, src } = require('gulp');
 
 const DIST = path.join(__dirname, 'dist');
-const PHONE_LIBRARY = path.join(DIST, 'nodes/shared/libphonenumber.js');
+const PHONE_LIBRARY = path.join(DIST, 'nodes/shared/input/libphonenumber.js');
 // what n8n provides to a community package at run time; everything else must be in dist
 const PROVIDED_AT_RUNTIME = new Set(['n8n-workflow', ...builtinModules]);
 

@@ -21,9 +21,10 @@ import { FakeGuayaba, GUAYABA_KEY } from '../sandbox/guayaba';
 import { runtimeScript } from '../scripts/n8n-instance';
 import { runNode } from '../test/helpers/engine';
 import { countEvaluations, type EvaluationCount } from '../test/helpers/evaluations';
-import { GUAYABA_WRITES } from '../nodes/Guayaba/shared/limits';
-import { deliverWithinLimits } from '../nodes/shared/delivery';
-import { DEFAULT_RETRY_POLICY, WindowLimiter } from '../nodes/shared/rateLimit';
+import { DEFAULT_RETRY_POLICY } from '../nodes/shared/limiter/retryPolicy';
+import { WindowLimiter } from '../nodes/shared/limiter/windowLimiter';
+import { deliverRequests } from '../nodes/shared/transport/deliver';
+import { GUAYABA, limitFor } from '../nodes/shared/vendors';
 import {
 	httpRequestUpdate,
 	HTTP_REQUEST_TYPE,
@@ -39,6 +40,7 @@ const REAL_N8N_ROUNDS = Number(process.env.BENCH_REAL_N8N_ROUNDS ?? 3);
 const LIMITED_ITEMS = Number(process.env.BENCH_LIMITED_ITEMS ?? 300);
 const WINDOW = { requests: 20, windowMs: 1000 };
 /** Guayaba's real write budget, for the small runs. */
+const GUAYABA_WRITES = limitFor(GUAYABA, 'POST');
 const GUAYABA_MINUTE = { requests: GUAYABA_WRITES.perMinute, windowMs: 60_000 };
 
 /**
@@ -48,26 +50,31 @@ const GUAYABA_MINUTE = { requests: GUAYABA_WRITES.perMinute, windowMs: 60_000 };
 function guayabaNode(row: string, windowMs: number): Guayaba {
 	const node = new Guayaba();
 	node.description.requestOperations = {
-		pagination: deliverWithinLimits({
-			service: 'Guayaba',
-			credentialType: 'guayabaApi',
-			secretField: 'apiKey',
-			kind: () => `bench-${row}`,
-			requestsPerMinute: () => GUAYABA_WRITES.perMinute,
-			policy: { ...DEFAULT_RETRY_POLICY, rateWindowMs: windowMs },
-		}),
+		pagination: deliverRequests(
+			{
+				...GUAYABA,
+				kindOf: () => `bench-${row}`,
+				limits: [{ ...GUAYABA_WRITES, kind: `bench-${row}` }],
+			},
+			{ ...DEFAULT_RETRY_POLICY, rateWindowMs: windowMs },
+		),
 	};
 	return node;
 }
 
-function markDncParameters(requestsPerMinute: number) {
-	return {
-		resource: 'contact',
-		operation: 'updateByPhone',
-		phone: '={{ $json.phone }}',
-		updateFields: { status: 'DNC' },
-		options: { requestsPerMinute },
-	};
+const markDncParameters = {
+	resource: 'contact',
+	operation: 'updateByPhone',
+	phone: '={{ $json.phone }}',
+	updateFields: { status: 'DNC' },
+};
+
+/** The key's budget is the credential's: `writesPerMinute` 0 sends with no client-side limit. */
+function withWriteBudget(
+	credentials: { apiKey: string; baseUrl: string },
+	writesPerMinute: number,
+) {
+	return { ...credentials, writesPerMinute };
 }
 
 /**
@@ -272,8 +279,8 @@ async function measure(): Promise<Row[]> {
 		runNode({
 			nodeType: new Guayaba(),
 			credentialType: new GuayabaApi(),
-			credentials,
-			parameters: markDncParameters(requestsPerMinute),
+			credentials: withWriteBudget(credentials, requestsPerMinute),
+			parameters: markDncParameters,
 			items: phones.map((phone) => ({ json: { phone } })),
 			onError,
 		});
@@ -390,11 +397,8 @@ async function measure(): Promise<Row[]> {
 		runNode({
 			nodeType,
 			credentialType: new GuayabaApi(),
-			credentials,
-			parameters: {
-				...markDncParameters(0),
-				options: requestsPerMinute === undefined ? {} : { requestsPerMinute },
-			},
+			credentials: withWriteBudget(credentials, requestsPerMinute ?? GUAYABA_WRITES.perMinute),
+			parameters: markDncParameters,
 			items: phones.map((phone) => ({ json: { phone } })),
 			onError: 'continueRegularOutput',
 		});

@@ -6,7 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { keyTest } from '../nodes/shared/credentialTest';
+import { keyBudgetFields } from '../nodes/shared/descriptions/credentialFields';
+import { keyTest } from '../nodes/shared/descriptions/keyTest';
+import { CALLAIDAN } from '../nodes/shared/vendors';
 
 export class CallAidanApi implements ICredentialType {
 	name = 'callAidanApi';
@@ -35,6 +37,7 @@ export class CallAidanApi implements ICredentialType {
 			default: 'https://api.callaidan.com',
 			description: 'Change only to reach a staging or test server',
 		},
+		...keyBudgetFields(CALLAIDAN),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,7 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { keyTest } from '../nodes/shared/credentialTest';
+import { keyBudgetFields } from '../nodes/shared/descriptions/credentialFields';
+import { keyTest } from '../nodes/shared/descriptions/keyTest';
+import { GUAYABA } from '../nodes/shared/vendors';
 
 export class GuayabaApi implements ICredentialType {
 	name = 'guayabaApi';
@@ -35,6 +37,7 @@ export class GuayabaApi implements ICredentialType {
 			default: 'https://api.guayaba.ai',
 			description: 'Change only to reach a staging or test server',
 		},
+		...keyBudgetFields(GUAYABA),
 	];
 
 	authenticate: IAuthenticateGeneric = {

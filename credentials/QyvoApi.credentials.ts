@@ -6,7 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { keyTest } from '../nodes/shared/credentialTest';
+import { keyBudgetFields } from '../nodes/shared/descriptions/credentialFields';
+import { keyTest } from '../nodes/shared/descriptions/keyTest';
+import { QYVO } from '../nodes/shared/vendors';
 
 export class QyvoApi implements ICredentialType {
 	name = 'qyvoApi';
@@ -34,6 +36,7 @@ export class QyvoApi implements ICredentialType {
 			default: 'https://www.qyvo.io/api/v1',
 			description: 'Change only to reach a staging or test server',
 		},
+		...keyBudgetFields(QYVO),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -276,7 +276,7 @@ export class FakeGuayaba extends LoopbackServer {
 		return phones;
 	}
 
-	protected rateLimitedBody(retryAfter: number): unknown {
+	protected rateLimitedBody(retryAfter: number | undefined): unknown {
 		return { error: 'Too Many Requests', message: 'Rate limit exceeded', retryAfter };
 	}
 

@@ -7,6 +7,10 @@ import {
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { ServerRateLimit, type RateLimit } from './rateLimits';
+
+export type { RateLimit, ServerBehaviour } from './rateLimits';
+
 export interface ReceivedRequest {
 	method: string;
 	path: string;
@@ -25,6 +29,8 @@ export interface Answer {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** How long the server takes to answer, as a slow API does. */
+	delayMs?: number;
 }
 
 export type Handler = (request: ReceivedRequest) => Answer | Promise<Answer>;
@@ -40,17 +46,6 @@ export interface Trickle {
  * request's key, headers and body, `trickle` sends its answer slowly.
  */
 export type Fault = Answer | 'reset' | 'silence' | { echo: number } | Trickle;
-
-export interface RateLimit {
-	requests: number;
-	windowMs: number;
-	/**
-	 * A rolling window (Qyvo's: no more than `requests` in any `windowMs`, no reset header) rather
-	 * than a fixed one (Guayaba's, with `X-RateLimit-Reset` in Unix seconds; windows start at
-	 * multiples of `windowMs` on the clock).
-	 */
-	rolling?: boolean;
-}
 
 const CONTROL = '/__sandbox';
 
@@ -82,7 +77,7 @@ export class LoopbackServer {
 
 	private server?: Server;
 
-	private limit?: RateLimit;
+	private limit?: ServerRateLimit;
 
 	private readonly faults: Array<{ fault: Fault; applies: (request: ReceivedRequest) => boolean }> =
 		[];
@@ -90,21 +85,17 @@ export class LoopbackServer {
 	/** Control routes of one vendor's fake, by `METHOD /__sandbox/...`. */
 	protected readonly vendorControls = new Map<string, (request: ReceivedRequest) => Answer>();
 
-	private window = { start: 0, count: 0 };
-
-	/** When the requests a rolling window accepted arrived. */
-	private accepted: number[] = [];
-
 	/** Connections a `silence` fault holds open, dropped when the server stops. */
 	private readonly silenced = new Set<Socket>();
 
 	constructor(private readonly handle: Handler) {}
 
-	/** Enforces `requests` per fixed window of `windowMs`, answering 429 beyond it, as the vendors do. */
+	/**
+	 * Enforces `requests` per window of `windowMs`, answering 429 beyond it, as the vendors do, and
+	 * tells as much of it as `limit.says`.
+	 */
 	setRateLimit(limit: RateLimit | undefined): void {
-		this.limit = limit;
-		this.window = { start: 0, count: 0 };
-		this.accepted = [];
+		this.limit = limit && new ServerRateLimit(limit);
 	}
 
 	/** The next requests get these answers, in order, before any other rule. */
@@ -117,60 +108,37 @@ export class LoopbackServer {
 		this.faults.push(...faults.map((fault) => ({ fault, applies })));
 	}
 
+	private readonly awaited: Array<{ count: number; resolve: () => void }> = [];
+
+	/**
+	 * Resolves once the server has received `count` requests (control routes aside): the event a
+	 * test waits for, instead of a sleep that may be too short on a busy machine.
+	 */
+	async sawRequests(count: number): Promise<void> {
+		if (this.received.length >= count) return;
+		await new Promise<void>((resolve) => this.awaited.push({ count, resolve }));
+	}
+
+	private tellWaiters(): void {
+		for (const waiter of [...this.awaited]) {
+			if (this.received.length < waiter.count) continue;
+			this.awaited.splice(this.awaited.indexOf(waiter), 1);
+			waiter.resolve();
+		}
+	}
+
 	/** The vendor's 429 body; each fake gives its vendor's own shape. */
-	protected rateLimitedBody(retryAfterSeconds: number): unknown {
+	protected rateLimitedBody(retryAfterSeconds: number | undefined): unknown {
 		return { error: 'Too Many Requests', retryAfter: retryAfterSeconds };
 	}
 
 	/** The rate-limit headers of an accepted request, or the 429 of a refused one. */
 	private rateLimit(): { refusal?: Answer; headers?: Record<string, string> } {
 		if (!this.limit) return {};
-		if (this.limit.rolling) return this.rollingWindow(this.limit);
-		const now = Date.now();
-		// fixed windows follow one another on the clock (each starts at a multiple of windowMs), as a
-		// server that counts per key and period does; the reset it tells is the current one's end
-		if (now - this.window.start >= this.limit.windowMs)
-			this.window = { start: now - (now % this.limit.windowMs), count: 0 };
-		this.window.count++;
-		const remaining = Math.max(0, this.limit.requests - this.window.count);
-		const resetAt = this.window.start + this.limit.windowMs;
-		const headers = {
-			'X-RateLimit-Limit': String(this.limit.requests),
-			'X-RateLimit-Remaining': String(remaining),
-			'X-RateLimit-Reset': String(Math.ceil(resetAt / 1000)),
-		};
-		if (this.window.count <= this.limit.requests) return { headers };
+		const { accepted, headers, retryAfterSeconds } = this.limit.count(Date.now());
+		if (accepted) return { headers };
 		this.refused++;
-		const retryAfter = Math.max(1, Math.ceil((resetAt - now) / 1000));
-		return {
-			refusal: {
-				status: 429,
-				body: this.rateLimitedBody(retryAfter),
-				headers: { ...headers, 'Retry-After': String(retryAfter) },
-			},
-		};
-	}
-
-	private rollingWindow(limit: RateLimit): { refusal?: Answer; headers?: Record<string, string> } {
-		const now = Date.now();
-		this.accepted = this.accepted.filter((at) => at > now - limit.windowMs);
-		const headers = (remaining: number) => ({
-			'X-RateLimit-Limit': String(limit.requests),
-			'X-RateLimit-Remaining': String(remaining),
-		});
-		if (this.accepted.length < limit.requests) {
-			this.accepted.push(now);
-			return { headers: headers(limit.requests - this.accepted.length) };
-		}
-		this.refused++;
-		const retryAfter = Math.max(1, Math.ceil((this.accepted[0] + limit.windowMs - now) / 1000));
-		return {
-			refusal: {
-				status: 429,
-				body: this.rateLimitedBody(retryAfter),
-				headers: { ...headers(0), 'Retry-After': String(retryAfter) },
-			},
-		};
+		return { refusal: { status: 429, body: this.rateLimitedBody(retryAfterSeconds), headers } };
 	}
 
 	get url(): string {
@@ -205,6 +173,7 @@ export class LoopbackServer {
 					answer = this.control(request);
 				} else {
 					this.received.push(request);
+					this.tellWaiters();
 					const index = this.faults.findIndex((entry) => entry.applies(request));
 					const fault = index === -1 ? undefined : this.faults.splice(index, 1)[0].fault;
 					if (fault === 'reset') {
@@ -226,10 +195,11 @@ export class LoopbackServer {
 					} else {
 						const { refusal, headers } = this.rateLimit();
 						answer = refusal ?? (await this.handle(request));
-						// every answer tells the budget, successes and failures alike, as the vendors do
+						// every answer tells what the server tells of its budget, successes and failures alike
 						if (headers) answer = { ...answer, headers: { ...headers, ...answer.headers } };
 					}
 					request.status = answer.status;
+					if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
 				}
 				const text =
 					answer.body === undefined

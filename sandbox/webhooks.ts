@@ -1,12 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up secrets for the loopback test deliveries */
 import { createHmac } from 'node:crypto';
 
+import { seedQyvoContacts } from './qyvo';
+
 /** What Qyvo and CallAidan would send to a webhook URL, as their docs describe it. */
 
 export const QYVO_SIGNING_SECRET = 'whsec_sandbox_7d1f0c3a9b8e4c2f_never-shown';
 export const CALLAIDAN_WEBHOOK_TOKEN = 'cat_sandbox-token_4f9a1c7e2b6d';
 
 export const QYVO_WEBHOOK_ID = '01J1Y8XK3T5V7W9Z0A2B4C6D8E';
+
+/** The Qyvo sandbox's contact who writes: within the 24-hour window, so an answer reaches them. */
+const [QYVO_WRITER] = seedQyvoContacts();
 
 export type QyvoEvent =
 	| 'webhook.test'
@@ -31,20 +36,20 @@ export function qyvoDelivery(event: QyvoEvent, n = 1): Record<string, unknown> {
 				type: 'text',
 				content: { body: `Hello, is the offer still on? (${n})` },
 				status: 'received',
-				contact_id: '01J1Y8CONTACT0000000000001',
-				contact_phone: '+33612345678',
-				contact_name: 'Romain Dupont',
-				contact_email: 'romain@example.com',
+				contact_id: QYVO_WRITER.id,
+				contact_phone: QYVO_WRITER.phone,
+				contact_name: QYVO_WRITER.name,
+				contact_email: QYVO_WRITER.email,
 				sent_at: null,
 				delivered_at: null,
 				read_at: null,
 				created_at: timestamp,
 			},
 			contact: {
-				id: '01J1Y8CONTACT0000000000001',
-				phone: '+33612345678',
-				name: 'Romain Dupont',
-				email: 'romain@example.com',
+				id: QYVO_WRITER.id,
+				phone: QYVO_WRITER.phone,
+				name: QYVO_WRITER.name,
+				email: QYVO_WRITER.email,
 			},
 		};
 	}

@@ -18,6 +18,7 @@ import {
 	WORK,
 } from './n8n-instance';
 import { runEndToEndChecks } from './e2e-checks';
+import { describeRefresh, refreshExamples } from './example-workflows';
 import { takeScreenshots } from './screenshots';
 
 // OUTREACH_PORT_OFFSET moves every port, so that two checkouts can run their suites side by side
@@ -58,11 +59,12 @@ async function prepare(
 	);
 	steps.next(
 		keeping
-			? `refreshing the ${examples.length} example workflows and the 3 sandbox credentials (changes you made to these are replaced; your own are kept)`
+			? `refreshing the 3 sandbox credentials (changes you made to them are replaced) and the example workflows you have not changed or published`
 			: `importing the ${examples.length} example workflows and the 3 sandbox credentials`,
 	);
 	await n8n.importSandboxCredentials(sandbox);
-	await n8n.importWorkflows(path.join(ROOT, 'examples'));
+	const refresh = await refreshExamples(n8n, path.join(ROOT, 'examples'));
+	if (keeping) say(describeRefresh(refresh));
 	return { n8n, sandbox };
 }
 

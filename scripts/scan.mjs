@@ -33,7 +33,7 @@ function newestSource() {
 
 // the tarball is packed from dist, which npm test and npm run build write; the build bundles the
 // phone library last, so its time is the build's
-const lastBuilt = path.join(root, 'dist/nodes/shared/libphonenumber.js');
+const lastBuilt = path.join(root, 'dist/nodes/shared/input/libphonenumber.js');
 if (!existsSync(lastBuilt) || statSync(lastBuilt).mtimeMs < newestSource()) {
 	console.error('scan: dist is missing or older than the source: run npm run build first');
 	process.exit(1);

@@ -1,7 +1,8 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { deliverCallAidanRequest } from './helpers/limits';
-import { jsonApiRequestDefaults } from '../shared/requestDefaults';
+import { deliverRequests } from '../shared/transport/deliver';
+import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
+import { CALLAIDAN } from '../shared/vendors';
 import { contactDescription } from './resources/contact';
 
 export class CallAidan implements INodeType {
@@ -20,8 +21,8 @@ export class CallAidan implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'callAidanApi', required: true }],
 		requestDefaults: jsonApiRequestDefaults,
-		// every request goes through the credential's rate limit and the retry rules
-		requestOperations: { pagination: deliverCallAidanRequest },
+		// every request goes through the transport: the credential's limits, retries, errors
+		requestOperations: { pagination: deliverRequests(CALLAIDAN) },
 		properties: [
 			{
 				displayName: 'Resource',

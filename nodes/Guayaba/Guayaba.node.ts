@@ -1,8 +1,9 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { deliverRequests } from '../shared/transport/deliver';
+import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
+import { GUAYABA } from '../shared/vendors';
 import { getCampaigns, getStatuses } from './methods/loadOptions';
-import { deliverGuayabaRequest } from './shared/limits';
-import { jsonApiRequestDefaults } from '../shared/requestDefaults';
 import { campaignDescription } from './resources/campaign';
 import { contactDescription } from './resources/contact';
 import { contactStatusDescription } from './resources/contactStatus';
@@ -23,8 +24,8 @@ export class Guayaba implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'guayabaApi', required: true }],
 		requestDefaults: jsonApiRequestDefaults,
-		// every request goes through the credential's rate limit and the retry rules
-		requestOperations: { pagination: deliverGuayabaRequest },
+		// every request goes through the transport: the credential's limits, retries, errors
+		requestOperations: { pagination: deliverRequests(GUAYABA) },
 		properties: [
 			{
 				displayName: 'Resource',

@@ -7,6 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { getCampaigns, getStatuses } from '../Guayaba/methods/loadOptions';
+import { campaignsFilter, statusFilter } from '../Guayaba/resources/contact/fields';
+import { filtersCollection } from '../shared/descriptions/groups';
 import { CONTACT_EVENTS, pollContacts } from './helpers/pollContacts';
 
 export class GuayabaTrigger implements INodeType {
@@ -39,33 +41,13 @@ export class GuayabaTrigger implements INodeType {
 				description:
 					"Guayaba sends no webhooks: each poll lists the contacts by this event's time and emits those new since the last poll, oldest first. The first poll after activation only notes where to start.",
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Campaign Names or IDs',
-						name: 'campaignIds',
-						type: 'multiOptions',
-						typeOptions: { loadOptionsMethod: 'getCampaigns' },
-						default: [],
-						description:
-							'Only contacts in these campaigns. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Status Name or ID',
-						name: 'status',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getStatuses' },
-						default: '',
-						description:
-							'Only contacts in this status now. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
+			filtersCollection(
+				[
+					campaignsFilter('Only contacts in these campaigns'),
+					statusFilter('Only contacts in this status now'),
 				],
-			},
+				'Only contacts that meet these conditions start the workflow',
+			),
 		],
 	};
 

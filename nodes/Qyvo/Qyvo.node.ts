@@ -1,14 +1,16 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { deliverQyvoRequest } from './helpers/limits';
+import { deliverRequests } from '../shared/transport/deliver';
+import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
+import { QYVO } from '../shared/vendors';
 import { getTemplates } from './methods/loadOptions';
-import { jsonApiRequestDefaults } from '../shared/requestDefaults';
-import { contactDescription } from './resources/contact';
-import { flowDescription } from './resources/flow';
-import { messageDescription } from './resources/message';
-import { sequenceDescription } from './resources/sequence';
-import { tagDescription } from './resources/tag';
-import { templateDescription } from './resources/template';
+import { contactFields, contactOperation } from './resources/contact';
+import { contactLookupFields, recipientPhoneField } from './resources/fields';
+import { flowFields, flowOperation } from './resources/flow';
+import { messageFields, messageOperation } from './resources/message';
+import { sequenceFields, sequenceOperation } from './resources/sequence';
+import { tagFields, tagOperation } from './resources/tag';
+import { templateFields, templateOperation } from './resources/template';
 
 export class Qyvo implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,8 +28,8 @@ export class Qyvo implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'qyvoApi', required: true }],
 		requestDefaults: jsonApiRequestDefaults,
-		// every request goes through the credential's rate limit and the retry rules
-		requestOperations: { pagination: deliverQyvoRequest },
+		// every request goes through the transport: the credential's limits, retries, errors
+		requestOperations: { pagination: deliverRequests(QYVO) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -44,12 +46,21 @@ export class Qyvo implements INodeType {
 				],
 				default: 'contact',
 			},
-			...contactDescription,
-			...flowDescription,
-			...messageDescription,
-			...sequenceDescription,
-			...tagDescription,
-			...templateDescription,
+			contactOperation,
+			flowOperation,
+			messageOperation,
+			sequenceOperation,
+			tagOperation,
+			templateOperation,
+			// the fields several operations share come first, once each (see resources/fields.ts)
+			...contactLookupFields,
+			recipientPhoneField,
+			...contactFields,
+			...flowFields,
+			...messageFields,
+			...sequenceFields,
+			...tagFields,
+			...templateFields,
 		],
 	};
 

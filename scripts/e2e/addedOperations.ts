@@ -12,7 +12,7 @@ import {
 	writeWorkflow,
 	type Checks,
 	type Item,
-} from '../e2e-checks';
+} from './helpers';
 import { SANDBOX_CREDENTIALS, type N8nInstance } from '../n8n-instance';
 
 const NOW = '2026-03-01T12:00:00.000Z';

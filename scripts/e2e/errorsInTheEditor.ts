@@ -1,6 +1,6 @@
 import { GUAYABA_KEY, STATUSES } from '../../sandbox/guayaba';
 import type { Sandbox } from '../../sandbox/main';
-import type { Checks } from '../e2e-checks';
+import type { Checks } from './helpers';
 import { SANDBOX_CREDENTIALS, type EditorApi } from '../n8n-instance';
 import { executeStep, rowsInto, saveWorkflow, type RunData, type WorkflowNode } from './editorRuns';
 

@@ -11,7 +11,7 @@ import {
 	writeWorkflow,
 	type Checks,
 	type WorkflowNode,
-} from '../e2e-checks';
+} from './helpers';
 import { SANDBOX_CREDENTIALS, type N8nInstance } from '../n8n-instance';
 
 const nested = (levels: number): string =>

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Sandbox } from '../../sandbox/main';
 import {
 	QYVO_BASE_PATH,
-	QYVO_NOW,
 	seedQyvoContacts,
 	seedQyvoFlows,
 	seedQyvoSequences,
@@ -16,12 +15,10 @@ import {
 	jsonItems,
 	nodeOutput,
 	paired,
-	runExample,
-	sentBodies,
 	writeWorkflow,
 	type Checks,
 	type WorkflowNode,
-} from '../e2e-checks';
+} from './helpers';
 import { SANDBOX_CREDENTIALS, type N8nInstance } from '../n8n-instance';
 
 const [ROMAIN, SAM] = seedQyvoContacts();
@@ -158,61 +155,6 @@ export async function checkQyvoOperations(
 	sandbox: Sandbox,
 ): Promise<void> {
 	const { qyvo: api } = sandbox;
-
-	await checks.section(
-		'example: Qyvo, a Shopify order tags the buyer and sends an order confirmation',
-		async () => {
-			const items = await runExample(n8n, api, 'outreachQyvoShopify', 'Send order confirmation');
-			const [buyer] = api.contacts.slice(2);
-			checks.equal(
-				'the sandbox received the upsert, the tag and the template, phone in E.164',
-				sentBodies(api.received),
-				[
-					{
-						method: 'POST',
-						path: action('create-contact'),
-						body: {
-							phone: '+33612345678',
-							name: 'Ada Lovelace',
-							email: 'ada.lovelace@example.com',
-							metadata: { last_order: '#1001' },
-						},
-					},
-					{
-						method: 'POST',
-						path: action('add-tag'),
-						body: { contact_id: buyer?.id, tag: 'shopify-buyer' },
-					},
-					{
-						method: 'POST',
-						path: action('send-template-message'),
-						body: {
-							phone: '+33612345678',
-							template_id: ORDER_CONFIRMATION.id,
-							language: 'en_US',
-							variables: { '1': 'Ada', '2': '#1001', '3': '42.50 EUR' },
-						},
-					},
-				],
-			);
-			checks.equal('the output is the sent message, paired to the order', items, [
-				{
-					json: {
-						id: '01J3MSG0000000000000000003',
-						status: 'sent',
-						whatsapp_message_id: 'wamid.01J3MSG0000000000000000003',
-						contact_id: buyer?.id,
-					},
-					pairedItem: { item: 0 },
-				},
-			]);
-			checks.equal(
-				'the buyer is a new contact, opted in, with the tag',
-				[buyer?.phone, buyer?.opted_in_at, buyer?.tags],
-				['+33612345678', QYVO_NOW, ['shopify-buyer']],
-			);
-		},
-	);
 
 	await checks.section('every Qyvo operation', async () => {
 		api.reset();

@@ -1,14 +1,15 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a developer script that runs n8n, never loaded by n8n */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { seedCallAidanContacts } from '../../sandbox/callAidan';
 import type { Sandbox } from '../../sandbox/main';
 import { QYVO_BASE_PATH, seedQyvoContacts } from '../../sandbox/qyvo';
 import type { LoopbackServer } from '../../sandbox/server';
-import type { Checks } from '../e2e-checks';
-import { ROOT, type EditorApi } from '../n8n-instance';
-import { executeStep, saveWorkflow, type Workflow } from './editorRuns';
+import { qyvoDelivery } from '../../sandbox/webhooks';
+import type { EditorApi } from '../n8n-instance';
+import { executeStep, saveWorkflow, type WorkflowNode } from './editorRuns';
+import { readExamples } from './examples';
+import type { Checks } from './helpers';
+
+const [MARIA] = seedCallAidanContacts();
+const [ROMAIN, SAM] = seedQyvoContacts();
 
 /**
  * The `agentRequest` the editor sends after the $fromAI dialog. n8n 2.x keys the values by the
@@ -21,10 +22,91 @@ function agentRequest(major: number, nodeName: string, values: Record<string, un
 	return { query: { [toolName]: values }, tool: { name: toolName } };
 }
 
+type Json = Record<string, unknown>;
+
+interface ToolCase {
+	api: (sandbox: Sandbox) => LoopbackServer;
+	/** What the $fromAI dialog is given. */
+	query: Json;
+	output: (response: Json) => unknown;
+	expected: { output: unknown; sent: unknown };
+}
+
+/** The values typed into the $fromAI dialog of each tool node of each example, and what follows. */
+const TOOL_CASES: Record<string, ToolCase> = {
+	'outreachExample3 / Guayaba update status by phone': {
+		api: (sandbox) => sandbox.guayaba,
+		// the label, as a person would type it in the dialog
+		query: { phone: '+1 415 555 2671', status: 'Do Not Call' },
+		output: (contact) => [contact.phoneNumber, contact.status],
+		expected: {
+			output: ['+14155552671', 'DNC'],
+			sent: [
+				['GET', '/contacts/statuses', null],
+				['POST', '/contacts/update', { phone: '+14155552671', status: 'DNC' }],
+			],
+		},
+	},
+	'outreachExample3 / CallAidan set do-not-disturb': {
+		api: (sandbox) => sandbox.callAidan,
+		query: { contactId: MARIA.id, doNotDisturb: true },
+		output: (contact) => [contact.id, contact.is_dnd],
+		expected: {
+			output: [MARIA.id, true],
+			sent: [['PATCH', `/contacts/${MARIA.id}/`, { is_dnd: true }]],
+		},
+	},
+	'outreachExample3 / Qyvo update contact by phone': {
+		api: (sandbox) => sandbox.qyvo,
+		query: { phone: '+44 20 7946 0958', tags: 'vip, demo' },
+		output: (contact) => [contact.id, contact.tags],
+		expected: {
+			output: [SAM.id, ['vip', 'demo']],
+			sent: [
+				[
+					'POST',
+					`${QYVO_BASE_PATH}/actions/update-contact`,
+					{ phone: SAM.phone, tags: 'vip,demo' },
+				],
+			],
+		},
+	},
+	// the phone is the one that wrote, from the trigger's item; the model gives the text only
+	'outreachExample7 / Qyvo send the answer': {
+		api: (sandbox) => sandbox.qyvo,
+		query: { message: 'Yes, the offer runs until Sunday.' },
+		output: (message) => [message.status, message.contact_id],
+		expected: {
+			output: ['sent', ROMAIN.id],
+			sent: [
+				[
+					'POST',
+					`${QYVO_BASE_PATH}/actions/send-text-message`,
+					{ phone: ROMAIN.phone, message: 'Yes, the offer runs until Sunday.' },
+				],
+			],
+		},
+	},
+};
+
+/** What an earlier test run of each kind of trigger received, as the editor keeps it (pinned). */
+const TRIGGER_ITEMS: Record<string, Json> = {
+	'@n8n/n8n-nodes-langchain.chatTrigger': {
+		sessionId: 'e2e',
+		action: 'sendMessage',
+		chatInput: 'hi',
+	},
+	'n8n-nodes-outreach.qyvoTrigger': qyvoDelivery('message.received', 1),
+};
+
+const isOurTool = (node: WorkflowNode) =>
+	node.type.startsWith('n8n-nodes-outreach.') && node.type.endsWith('Tool');
+
 /**
- * "Execute step" on each tool node of the AI Agent example, as the editor sends it after the
- * $fromAI dialog: a run with the tool as destination and an `agentRequest` holding the values
- * typed in. n8n replaces the agent with its Tool Executor, which calls the tool.
+ * "Execute step" on each tool node of every example, as the editor sends it after the $fromAI
+ * dialog: a run with the tool as destination and an `agentRequest` holding the values typed in.
+ * n8n replaces the agent with its Tool Executor, which calls the tool. The trigger holds the data
+ * an earlier run received, as it would in the editor.
  */
 export async function checkToolTestRuns(
 	checks: Checks,
@@ -32,97 +114,50 @@ export async function checkToolTestRuns(
 	sandbox: Sandbox,
 	n8nMajor: number,
 ): Promise<void> {
-	const example = JSON.parse(
-		readFileSync(path.join(ROOT, 'examples/ai-agent-outreach-tools.json'), 'utf8'),
-	) as Workflow;
-	const trigger = example.nodes.find((node) => node.type.endsWith('.chatTrigger'))!;
-	const [maria] = seedCallAidanContacts();
-	const [, sam] = seedQyvoContacts();
-	const tools: Array<{
-		type: string;
-		api: LoopbackServer;
-		query: Record<string, unknown>;
-		output: (response: Record<string, unknown>) => unknown;
-		expected: { output: unknown; sent: unknown };
-	}> = [
-		{
-			type: 'n8n-nodes-outreach.guayabaTool',
-			api: sandbox.guayaba,
-			// the label, as a person would type it in the dialog
-			query: { phone: '+1 415 555 2671', status: 'Do Not Call' },
-			output: (contact) => [contact.phoneNumber, contact.status],
-			expected: {
-				output: ['+14155552671', 'DNC'],
-				sent: [
-					['GET', '/contacts/statuses', null],
-					['POST', '/contacts/update', { phone: '+14155552671', status: 'DNC' }],
-				],
-			},
-		},
-		{
-			type: 'n8n-nodes-outreach.callAidanTool',
-			api: sandbox.callAidan,
-			query: { contactId: maria.id, doNotDisturb: true },
-			output: (contact) => [contact.id, contact.is_dnd],
-			expected: {
-				output: [maria.id, true],
-				sent: [['PATCH', `/contacts/${maria.id}/`, { is_dnd: true }]],
-			},
-		},
-		{
-			type: 'n8n-nodes-outreach.qyvoTool',
-			api: sandbox.qyvo,
-			query: { phone: '+44 20 7946 0958', tags: 'vip, demo' },
-			output: (contact) => [contact.id, contact.tags],
-			expected: {
-				output: [sam.id, ['vip', 'demo']],
-				sent: [
-					[
-						'POST',
-						`${QYVO_BASE_PATH}/actions/update-contact`,
-						{ phone: sam.phone, tags: 'vip,demo' },
-					],
-				],
-			},
-		},
-	];
-
-	await checks.section('the AI Agent example: "Execute step" on each tool node', async () => {
-		const workflow = await saveWorkflow(editor, {
-			...example,
-			id: undefined,
-			name: `${example.name} (e2e tool test runs)`,
-			// the chat message an earlier test run received, as the editor keeps it
-			pinData: {
-				[trigger.name]: [{ json: { sessionId: 'e2e', action: 'sendMessage', chatInput: 'hi' } }],
-			},
+	for (const { file, workflow: example } of readExamples()) {
+		const tools = example.nodes.filter(isOurTool);
+		if (tools.length === 0) continue;
+		await checks.section(`${file}: "Execute step" on each tool node`, async () => {
+			const trigger = example.nodes.find((node) => node.type in TRIGGER_ITEMS);
+			if (!trigger) throw new Error('no trigger whose test data the e2e knows');
+			const workflow = await saveWorkflow(editor, {
+				...example,
+				id: undefined,
+				name: `${example.name} (e2e tool test runs)`,
+				pinData: { [trigger.name]: [{ json: TRIGGER_ITEMS[trigger.type] }] },
+			});
+			for (const node of tools) {
+				const tool = TOOL_CASES[`${example.id} / ${node.name}`];
+				if (!tool) {
+					checks.equal(`"${node.name}": the e2e has values to type in its dialog`, false, true);
+					continue;
+				}
+				const api = tool.api(sandbox);
+				api.reset();
+				const run = await executeStep(
+					editor,
+					workflow,
+					node.name,
+					agentRequest(n8nMajor, node.name, tool.query),
+				);
+				const tasks = run.resultData.runData[node.name];
+				const response = tasks?.[0]?.data?.ai_tool?.[0]?.[0]?.json.response;
+				const answer = Array.isArray(response) ? (response[0] as Json) : {};
+				checks.equal(
+					`"${node.name}": the test run ran the tool and shows its output`,
+					{
+						ran: tasks !== undefined,
+						error: tasks?.[0]?.error?.message ?? run.resultData.error?.message ?? null,
+						output: tool.output(answer),
+					},
+					{ ran: true, error: null, output: tool.expected.output },
+				);
+				checks.equal(
+					`"${node.name}": the API received the values typed in the dialog`,
+					api.received.map((request) => [request.method, request.path, request.body ?? null]),
+					tool.expected.sent,
+				);
+			}
 		});
-		for (const tool of tools) {
-			const node = example.nodes.find((candidate) => candidate.type === tool.type)!;
-			tool.api.reset();
-			const run = await executeStep(
-				editor,
-				workflow,
-				node.name,
-				agentRequest(n8nMajor, node.name, tool.query),
-			);
-			const tasks = run.resultData.runData[node.name];
-			const response = tasks?.[0]?.data?.ai_tool?.[0]?.[0]?.json.response;
-			const contact = Array.isArray(response) ? (response[0] as Record<string, unknown>) : {};
-			checks.equal(
-				`"${node.name}": the test run ran the tool and shows its output`,
-				{
-					ran: tasks !== undefined,
-					error: tasks?.[0]?.error?.message ?? run.resultData.error?.message ?? null,
-					output: tool.output(contact),
-				},
-				{ ran: true, error: null, output: tool.expected.output },
-			);
-			checks.equal(
-				`"${node.name}": the API received the values typed in the dialog`,
-				tool.api.received.map((request) => [request.method, request.path, request.body ?? null]),
-				tool.expected.sent,
-			);
-		}
-	});
+	}
 }

@@ -106,3 +106,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return this.type(type).properties;
 	}
 }
+
+/**
+ * Credential fields that turn the client-side limit off (every vendor's budget field at 0), for the
+ * tests that are not about rate limits: their requests go at once, whatever ran before them.
+ */
+export const NO_CLIENT_LIMIT = { readsPerMinute: 0, writesPerMinute: 0, requestsPerMinute: 0 };

@@ -9,6 +9,7 @@ import {
 	seedCallAidanContacts,
 } from '../../sandbox/callAidan';
 import { runNode, type NodeUnderTest } from '../helpers/engine';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeCallAidan();
 beforeAll(async () => {
@@ -26,14 +27,14 @@ function node(updateFields: INodeParameters, extra: Partial<NodeUnderTest> = {})
 	return {
 		nodeType: new CallAidan(),
 		credentialType: new CallAidanApi(),
-		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: api.url },
+		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: api.url, ...NO_CLIENT_LIMIT },
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
 			contactId: maria.id,
 			updateFields,
 			// these tests are about what is sent and output: the rate limit has its own tests
-			options: { requestsPerMinute: 0 },
+			options: {},
 		},
 		...extra,
 	};
@@ -48,7 +49,7 @@ describe('Contact > Update', () => {
 				operation: 'update',
 				contactId: maria.id,
 				updateFields: { phoneNumber: '(415) 555-2671' },
-				options: { defaultCountry: 'US', requestsPerMinute: 0 },
+				options: { defaultCountry: 'US' },
 			},
 		});
 
@@ -206,7 +207,7 @@ describe('API failures and Continue On Fail', () => {
 				operation: 'update',
 				contactId: '={{ $json.id }}',
 				updateFields: { isDnd: true },
-				options: { requestsPerMinute: 0 },
+				options: {},
 			},
 			items: [{ json: { id: missing } }, { json: { id: maria.id } }, { json: { id: 'x' } }],
 		});

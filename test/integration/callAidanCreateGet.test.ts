@@ -9,6 +9,7 @@ import {
 	seedCallAidanContacts,
 } from '../../sandbox/callAidan';
 import { runNode, type NodeUnderTest } from '../helpers/engine';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeCallAidan();
 beforeAll(async () => {
@@ -25,11 +26,11 @@ beforeEach(() => {
 const [maria] = seedCallAidanContacts();
 
 function node(parameters: INodeParameters, extra: Partial<NodeUnderTest> = {}): NodeUnderTest {
-	const options = { requestsPerMinute: 0, ...(parameters.options as INodeParameters | undefined) };
+	const options = { ...(parameters.options as INodeParameters | undefined) };
 	return {
 		nodeType: new CallAidan(),
 		credentialType: new CallAidanApi(),
-		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: api.url },
+		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: api.url, ...NO_CLIENT_LIMIT },
 		parameters: { resource: 'contact', ...parameters, options },
 		...extra,
 	};

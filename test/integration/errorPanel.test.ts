@@ -2,6 +2,7 @@ import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
 import { runNode } from '../helpers/engine';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 // what the editor's error panel reads from a stopped run: message, description and httpCode
 // (shown as "Error code" whenever it is set)
@@ -18,13 +19,13 @@ const run = (phone: string) =>
 	runNode({
 		nodeType: new Guayaba(),
 		credentialType: new GuayabaApi(),
-		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url, ...NO_CLIENT_LIMIT },
 		parameters: {
 			resource: 'contact',
 			operation: 'updateByPhone',
 			phone,
 			updateFields: { status: 'DNC' },
-			options: { requestsPerMinute: 0 },
+			options: {},
 		},
 	});
 

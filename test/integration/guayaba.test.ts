@@ -11,6 +11,7 @@ import {
 	STATUSES,
 	UPDATED_AT,
 } from '../../sandbox/guayaba';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {
@@ -23,15 +24,12 @@ beforeEach(() => api.reset());
 
 const [john, ana] = seedContacts();
 
-// these tests are about what is sent and output: the rate limit has its own tests
-const UNLIMITED = { requestsPerMinute: 0 };
-
 function node(parameters: INodeParameters, extra: Partial<NodeUnderTest> = {}): NodeUnderTest {
-	const options = { ...UNLIMITED, ...(parameters.options as INodeParameters | undefined) };
+	const options = { ...(parameters.options as INodeParameters | undefined) };
 	return {
 		nodeType: new Guayaba(),
 		credentialType: new GuayabaApi(),
-		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url, ...NO_CLIENT_LIMIT },
 		parameters: { ...parameters, options },
 		...extra,
 	};
@@ -193,7 +191,7 @@ describe('Contact > Update by ID', () => {
 					contactId: john.id,
 					updateFields: { name: 'J. Doe' },
 				},
-				{ credentials: { apiKey: GUAYABA_KEY, baseUrl: `${api.url}/` } },
+				{ credentials: { apiKey: GUAYABA_KEY, baseUrl: `${api.url}/`, ...NO_CLIENT_LIMIT } },
 			),
 		);
 		expect(api.received.map(({ method, path, body }) => ({ method, path, body }))).toEqual([
@@ -216,6 +214,7 @@ describe("The credential's Base URL", () => {
 				credentials: {
 					apiKey: GUAYABA_KEY,
 					baseUrl: api.url,
+					...NO_CLIENT_LIMIT,
 					allowedHttpRequestDomains: 'domains',
 					allowedDomains: 'api.example.com',
 				},
@@ -389,7 +388,7 @@ describe('an unreachable server', () => {
 					phone: '+11234567890',
 					updateFields: { status: 'DNC' },
 				},
-				{ credentials: { apiKey: GUAYABA_KEY, baseUrl: 'http://127.0.0.1:9' } },
+				{ credentials: { apiKey: GUAYABA_KEY, baseUrl: 'http://127.0.0.1:9', ...NO_CLIENT_LIMIT } },
 			),
 		);
 		expect(error?.message).toBe(

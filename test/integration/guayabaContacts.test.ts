@@ -12,6 +12,7 @@ import {
 	seedContacts,
 	SPLITTERS,
 } from '../../sandbox/guayaba';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {
@@ -29,11 +30,11 @@ beforeEach(() => {
 const [john, ana, sam, lea] = seedContacts();
 
 function node(parameters: INodeParameters, extra: Partial<NodeUnderTest> = {}): NodeUnderTest {
-	const options = { requestsPerMinute: 0, ...(parameters.options as INodeParameters | undefined) };
+	const options = { ...(parameters.options as INodeParameters | undefined) };
 	return {
 		nodeType: new Guayaba(),
 		credentialType: new GuayabaApi(),
-		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url, ...NO_CLIENT_LIMIT },
 		parameters: { ...parameters, options },
 		...extra,
 	};

@@ -4,6 +4,7 @@ import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { runNode, type NodeUnderTest } from '../helpers/engine';
 import { FakeGuayaba, GUAYABA_KEY, seedContacts, STATUSES } from '../../sandbox/guayaba';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {
@@ -21,7 +22,7 @@ function node(parameters: INodeParameters, extra: Partial<NodeUnderTest> = {}): 
 	return {
 		nodeType: new Guayaba(),
 		credentialType: new GuayabaApi(),
-		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url, ...NO_CLIENT_LIMIT },
 		parameters: { ...parameters, options: { requestsPerMinute: 0 } },
 		...extra,
 	};

@@ -1,4 +1,4 @@
-import { sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { contactsSince, type Cursor } from '../../nodes/GuayabaTrigger/helpers/contactsSince';
@@ -7,6 +7,8 @@ import { GuayabaTrigger } from '../../nodes/GuayabaTrigger/GuayabaTrigger.node';
 import { CAMPAIGNS, FakeGuayaba, GUAYABA_KEY, listedContact } from '../../sandbox/guayaba';
 import { runNode } from '../helpers/engine';
 import { PollingTrigger } from '../helpers/triggers';
+import { GUAYABA } from '../../nodes/shared/vendors';
+import { keyHeld } from '../helpers/events';
 
 const api = new FakeGuayaba();
 beforeAll(async () => {
@@ -57,9 +59,11 @@ describe('contactsSince', () => {
 	const pages =
 		(...lists: IDataObject[][]) =>
 		async (page: number) => ({
-			contacts: lists[page - 1] ?? [],
-			last: page >= lists.length,
+			records: lists[page - 1] ?? [],
+			isLastPage: page >= lists.length,
 		});
+	// pages of at most 2, so that a page of 2 is not taken for the last
+	const bounds = (maxPages: number) => ({ pageSize: 2, maxPages });
 	const c = (id: string, at: string | null) => ({ id, createdAt: at });
 	const cursor = (at: string, ...ids: string[]): Cursor => ({ key: 'k', at: Date.parse(at), ids });
 
@@ -74,7 +78,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			undefined,
-			5,
+			bounds(5),
 		);
 		expect(found).toEqual({
 			contacts: [],
@@ -93,7 +97,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-02T00:00:00Z', 'a'),
-			5,
+			bounds(5),
 		);
 		// b and c share a timestamp: they keep the API's order
 		expect(found.contacts.map((contact) => contact.id)).toEqual(['c', 'b', 'd']);
@@ -106,7 +110,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-02T00:00:00Z', 'a'),
-			5,
+			bounds(5),
 		);
 		expect(found.contacts.map((contact) => contact.id)).toEqual(['b']);
 		expect(found.cursor).toEqual(cursor('2026-01-02T00:00:00Z', 'a', 'b'));
@@ -121,7 +125,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-02T00:00:00Z'),
-			5,
+			bounds(5),
 		);
 		expect(found.contacts.map((contact) => contact.id)).toEqual(['b', 'c']);
 	});
@@ -132,7 +136,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'other',
 			cursor('2026-01-01T00:00:00Z'),
-			5,
+			bounds(5),
 		);
 		expect(found.contacts).toEqual([]);
 		expect(found.cursor).toEqual({
@@ -152,7 +156,7 @@ describe('contactsSince', () => {
 			'createdAt',
 			'k',
 			cursor('2026-01-01T00:00:00Z'),
-			2,
+			{ pageSize: 1, maxPages: 2 },
 		);
 		expect([found.contacts.map((contact) => contact.id), found.truncated]).toEqual([
 			['b', 'c'],
@@ -294,7 +298,7 @@ describe('Guayaba Trigger through n8n-core (PollContext) against the sandbox', (
 			credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
 			parameters: { resource: 'contactStatus', operation: 'getAll' },
 		});
-		await sleep(200);
+		await keyHeld(GUAYABA, { apiKey: GUAYABA_KEY, baseUrl: api.url }, 'GET');
 		await poller.poll();
 		const { error } = await nodeRun;
 		const reads = api.received.filter((request) => request.method === 'GET');

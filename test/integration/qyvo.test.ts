@@ -11,6 +11,7 @@ import {
 	qyvoView,
 	seedQyvoContacts,
 } from '../../sandbox/qyvo';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeQyvo();
 beforeAll(async () => {
@@ -28,13 +29,13 @@ function node(parameters: INodeParameters, extra: Partial<NodeUnderTest> = {}): 
 	return {
 		nodeType: new Qyvo(),
 		credentialType: new QyvoApi(),
-		credentials: { apiToken: QYVO_TOKEN, baseUrl: baseUrl() },
+		credentials: { apiToken: QYVO_TOKEN, baseUrl: baseUrl(), ...NO_CLIENT_LIMIT },
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
 			...parameters,
 			// these tests are about what is sent and output: the rate limit has its own tests
-			options: { requestsPerMinute: 0, ...(parameters.options as INodeParameters | undefined) },
+			options: { ...(parameters.options as INodeParameters | undefined) },
 		},
 		...extra,
 	};
@@ -79,7 +80,7 @@ describe('Contact > Update', () => {
 					contactId: ` ${sam.id} `,
 					updateFields: { name: '', email: '', tags: ' vip, b2b ,vip,' },
 				},
-				{ credentials: { apiToken: QYVO_TOKEN, baseUrl: `${baseUrl()}/` } },
+				{ credentials: { apiToken: QYVO_TOKEN, baseUrl: `${baseUrl()}/`, ...NO_CLIENT_LIMIT } },
 			),
 		);
 

@@ -15,6 +15,7 @@ import {
 	seedQyvoTags,
 	seedQyvoTemplates,
 } from '../../sandbox/qyvo';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 const api = new FakeQyvo();
 beforeAll(async () => {
@@ -39,13 +40,17 @@ function node(
 	return {
 		nodeType: new Qyvo(),
 		credentialType: new QyvoApi(),
-		credentials: { apiToken: QYVO_TOKEN, baseUrl: `${api.url}${QYVO_BASE_PATH}` },
+		credentials: {
+			apiToken: QYVO_TOKEN,
+			baseUrl: `${api.url}${QYVO_BASE_PATH}`,
+			...NO_CLIENT_LIMIT,
+		},
 		parameters: {
 			resource,
 			operation,
 			...parameters,
 			// these tests are about what is sent and output: the limiter has its own test below
-			options: { requestsPerMinute: 0, ...(parameters.options as INodeParameters | undefined) },
+			options: { ...(parameters.options as INodeParameters | undefined) },
 		},
 		...extra,
 	};
@@ -397,7 +402,11 @@ describe('Message > Send Template', () => {
 					'sendTemplate',
 					{},
 					{
-						credentials: { apiToken: 'qyvo_wrong', baseUrl: `${api.url}${QYVO_BASE_PATH}` },
+						credentials: {
+							apiToken: 'qyvo_wrong',
+							baseUrl: `${api.url}${QYVO_BASE_PATH}`,
+							...NO_CLIENT_LIMIT,
+						},
 					},
 				),
 				method: 'getTemplates',

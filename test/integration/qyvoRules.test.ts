@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { QyvoApi } from '../../credentials/QyvoApi.credentials';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
-import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/rateLimit';
+import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/limiter/retryPolicy';
 import { runNode, type NodeUnderTest } from '../helpers/engine';
 import { withRetryPolicy } from '../helpers/retries';
 import {

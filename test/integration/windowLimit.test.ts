@@ -1,7 +1,7 @@
 import { sleep, type INodeParameters } from 'n8n-workflow';
 
 import type { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
-import { windowMargin } from '../../nodes/shared/rateLimit';
+import { windowMargin } from '../../nodes/shared/limiter/windowLimiter';
 import { FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
 import type { ReceivedRequest } from '../../sandbox/server';
 import {
@@ -58,7 +58,7 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 			const phones = api.addBulkContacts(40);
 
 			const { outputs, error } = await markDnc(guayabaCounting({ rateWindowMs: 500 }), phones, {
-				requestsPerMinute: 15,
+				writesPerMinute: 15,
 			});
 
 			// from the first request to the last, as the server saw them
@@ -82,7 +82,7 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 		const phones = api.addBulkContacts(45);
 
 		const { outputs, error } = await markDnc(guayabaCounting({}), phones, {
-			requestsPerMinute: 450,
+			writesPerMinute: 450,
 		});
 
 		expect(error).toBeUndefined();
@@ -97,7 +97,7 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 		const node = guayabaCounting({ rateWindowMs: 2000 });
 		const [first, ...phones] = api.addBulkContacts(13);
 		// the limiter learns that this server counts
-		expect((await markDnc(node, [first], { requestsPerMinute: 15 })).error).toBeUndefined();
+		expect((await markDnc(node, [first], { writesPerMinute: 15 })).error).toBeUndefined();
 		// past the reset it announced: just into the next of the server's windows, which start at
 		// multiples of 2 s on the clock
 		await sleep(2000 - (Date.now() % 2000) + 50);
@@ -111,7 +111,7 @@ describe('the window limiter, 15 requests per 500 ms', () => {
 		);
 		api.received.length = 0;
 
-		const { outputs, error } = await markDnc(node, phones, { requestsPerMinute: 15 });
+		const { outputs, error } = await markDnc(node, phones, { writesPerMinute: 15 });
 
 		expect(error).toBeUndefined();
 		expect(statuses(outputs[0])).toEqual(phones.map((_, item) => [{ item }, 'DNC']));
@@ -159,7 +159,7 @@ describe('runs that stop', () => {
 		});
 
 		const { outputs, error } = await markDnc(guayabaCounting({ rateWindowMs: 2000 }), phones, {
-			requestsPerMinute: 5,
+			writesPerMinute: 5,
 		});
 
 		expect(error?.message).toBe('Contact not found (phone +13125550000)');
@@ -182,7 +182,7 @@ describe('runs that stop', () => {
 		const { outputs, error } = await markDnc(
 			guayabaCounting({ runRateLimitWaitMs: 1500, rateWindowMs: 1500 }),
 			phones,
-			{ requestsPerMinute: 4 },
+			{ writesPerMinute: 4 },
 			{ onError: 'continueRegularOutput' },
 		);
 
@@ -215,7 +215,7 @@ describe('runs that stop', () => {
 		const cancelled = markDnc(
 			node,
 			phones.slice(0, 30),
-			{ requestsPerMinute: 5 },
+			{ writesPerMinute: 5 },
 			{
 				cancelWhen: sleep(300),
 			},
@@ -223,7 +223,7 @@ describe('runs that stop', () => {
 		await cancelled;
 		const started = Date.now();
 
-		const next = await markDnc(node, phones.slice(30), { requestsPerMinute: 5 });
+		const next = await markDnc(node, phones.slice(30), { writesPerMinute: 5 });
 
 		expect(next.error).toBeUndefined();
 		expect(statuses(next.outputs[0])).toEqual(phones.slice(30).map((_, item) => [{ item }, 'DNC']));

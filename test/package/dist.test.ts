@@ -22,7 +22,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 
 /** The build bundles the phone library last: its time is the build's (as in scripts/scan.mjs). */
 function distIsCurrent(): boolean {
-	const lastBuilt = path.join(root, 'dist/nodes/shared/libphonenumber.js');
+	const lastBuilt = path.join(root, 'dist/nodes/shared/input/libphonenumber.js');
 	if (!existsSync(lastBuilt)) return false;
 	const newestSource = Math.max(
 		...['nodes', 'credentials', 'icons'].flatMap((folder) =>
@@ -66,7 +66,7 @@ describe('the built package', () => {
 				const description = instance.description ?? instance;
 				return { file, name: description.name, icon: description.icon };
 			});
-			const phone = require('./dist/nodes/shared/phone.js').toE164('(415) 555-2671', 'Phone', 'US');
+			const phone = require('./dist/nodes/shared/input/phone.js').toE164('(415) 555-2671', 'Phone', 'US');
 			console.log(JSON.stringify({ loaded, phone }));
 		`;
 		const output = JSON.parse(

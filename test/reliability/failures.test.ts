@@ -18,6 +18,7 @@ import { FakeQyvo, QYVO_BASE_PATH, QYVO_TOKEN, seedQyvoContacts } from '../../sa
 import { LoopbackServer, type Answer, type Fault } from '../../sandbox/server';
 import { runNode, type NodeRun } from '../helpers/engine';
 import { SHORT_BACKOFFS, withRetryPolicy } from '../helpers/retries';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 /**
  * Every way a request can go wrong, for each node: one clear item-level answer, nothing lost, no
@@ -49,7 +50,7 @@ const subjects: Subject[] = [
 		secret: GUAYABA_KEY,
 		nodeType: () => withRetryPolicy(new Guayaba(), SHORT_BACKOFFS),
 		credentialType: new GuayabaApi(),
-		credentials: () => ({ apiKey: GUAYABA_KEY, baseUrl: guayaba.url }),
+		credentials: () => ({ apiKey: GUAYABA_KEY, baseUrl: guayaba.url, ...NO_CLIENT_LIMIT }),
 		parameters: {
 			resource: 'contact',
 			operation: 'updateByPhone',
@@ -65,7 +66,7 @@ const subjects: Subject[] = [
 		secret: CALLAIDAN_KEY,
 		nodeType: () => withRetryPolicy(new CallAidan(), SHORT_BACKOFFS),
 		credentialType: new CallAidanApi(),
-		credentials: () => ({ apiKey: CALLAIDAN_KEY, baseUrl: callAidan.url }),
+		credentials: () => ({ apiKey: CALLAIDAN_KEY, baseUrl: callAidan.url, ...NO_CLIENT_LIMIT }),
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
@@ -81,7 +82,11 @@ const subjects: Subject[] = [
 		secret: QYVO_TOKEN,
 		nodeType: () => withRetryPolicy(new Qyvo(), SHORT_BACKOFFS),
 		credentialType: new QyvoApi(),
-		credentials: () => ({ apiToken: QYVO_TOKEN, baseUrl: `${qyvo.url}${QYVO_BASE_PATH}` }),
+		credentials: () => ({
+			apiToken: QYVO_TOKEN,
+			baseUrl: `${qyvo.url}${QYVO_BASE_PATH}`,
+			...NO_CLIENT_LIMIT,
+		}),
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
@@ -372,7 +377,7 @@ function run(
 		nodeType: subject.nodeType(),
 		credentialType: subject.credentialType,
 		credentials: subject.credentials(),
-		parameters: { ...subject.parameters, options: { requestsPerMinute: 0 }, requestOptions },
+		parameters: { ...subject.parameters, options: {}, requestOptions },
 		items: [{ json: { row: 1 } }, { json: { row: 2 } }],
 		onError,
 	});
@@ -509,7 +514,7 @@ describe('a Base URL with a user name and password in it', () => {
 				credentials: { ...credentials, baseUrl: withPassword(String(credentials.baseUrl)) },
 				parameters: {
 					...subject.parameters,
-					options: { requestsPerMinute: 0 },
+					options: {},
 					requestOptions: { timeout: 300 },
 				},
 				items: [{ json: { row: 1 } }],

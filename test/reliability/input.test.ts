@@ -11,6 +11,7 @@ import { FakeGuayaba, GUAYABA_KEY, seedContacts } from '../../sandbox/guayaba';
 import { FakeQyvo, QYVO_BASE_PATH, QYVO_TOKEN, seedQyvoContacts } from '../../sandbox/qyvo';
 import { runNode, type NodeUnderTest } from '../helpers/engine';
 import { guayabaCounting } from '../helpers/limits';
+import { NO_CLIENT_LIMIT } from '../helpers/credentials';
 
 /**
  * Input of the wrong type or shape, through n8n's engine: refused with the field named, and
@@ -36,7 +37,11 @@ const guayabaContact = seedContacts()[0];
 
 function guayaba(
 	parameters: INodeParameters,
-	credentials: ICredentialDataDecryptedObject = { apiKey: GUAYABA_KEY, baseUrl: guayabaApi.url },
+	credentials: ICredentialDataDecryptedObject = {
+		apiKey: GUAYABA_KEY,
+		baseUrl: guayabaApi.url,
+		...NO_CLIENT_LIMIT,
+	},
 ): NodeUnderTest {
 	return {
 		nodeType: new Guayaba(),
@@ -46,7 +51,7 @@ function guayaba(
 			resource: 'contact',
 			operation: 'updateById',
 			contactId: guayabaContact.id,
-			options: { requestsPerMinute: 0 },
+			options: {},
 			...parameters,
 		},
 	};
@@ -56,13 +61,13 @@ function callAidan(updateFields: INodeParameters): NodeUnderTest {
 	return {
 		nodeType: new CallAidan(),
 		credentialType: new CallAidanApi(),
-		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: callAidanApi.url },
+		credentials: { apiKey: CALLAIDAN_KEY, baseUrl: callAidanApi.url, ...NO_CLIENT_LIMIT },
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
 			contactId: seedCallAidanContacts()[0].id,
 			updateFields,
-			options: { requestsPerMinute: 0 },
+			options: {},
 		},
 	};
 }
@@ -71,14 +76,18 @@ function qyvo(updateFields: INodeParameters): NodeUnderTest {
 	return {
 		nodeType: new Qyvo(),
 		credentialType: new QyvoApi(),
-		credentials: { apiToken: QYVO_TOKEN, baseUrl: `${qyvoApi.url}${QYVO_BASE_PATH}` },
+		credentials: {
+			apiToken: QYVO_TOKEN,
+			baseUrl: `${qyvoApi.url}${QYVO_BASE_PATH}`,
+			...NO_CLIENT_LIMIT,
+		},
 		parameters: {
 			resource: 'contact',
 			operation: 'update',
 			lookupBy: 'contactId',
 			contactId: seedQyvoContacts()[0].id,
 			updateFields,
-			options: { requestsPerMinute: 0 },
+			options: {},
 		},
 	};
 }
@@ -216,14 +225,15 @@ describe('one key, one rate budget, however its Base URL is spelled', () => {
 			`${guayabaApi.url}/`,
 			guayabaApi.url.replace('127.0.0.1', 'LOCALHOST'),
 		];
+		// one request a window compressed to 400 ms: three budgets would let all three go at once
+		const nodeType = guayabaCounting({ rateWindowMs: 400 });
 		const runs = spellings.map((baseUrl) =>
 			runNode({
 				...guayaba(
-					{ updateFields: { name: 'Same Key' }, options: { requestsPerMinute: 1 } },
-					{ apiKey: GUAYABA_KEY, baseUrl },
+					{ updateFields: { name: 'Same Key' } },
+					{ apiKey: GUAYABA_KEY, baseUrl, writesPerMinute: 1 },
 				),
-				// one request a window compressed to 400 ms: three budgets would let all three go at once
-				nodeType: guayabaCounting({ rateWindowMs: 400 }),
+				nodeType,
 			}),
 		);
 		const results = await Promise.all(runs);

@@ -1,10 +1,12 @@
-import { sleep, type INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { CAMPAIGNS, FakeGuayaba, GUAYABA_KEY } from '../../sandbox/guayaba';
 import { LoopbackServer, type Fault } from '../../sandbox/server';
 import { loadOptions, runNode, type NodeUnderTest } from '../helpers/engine';
+import { GUAYABA } from '../../nodes/shared/vendors';
+import { keyHeld } from '../helpers/events';
 
 /**
  * The Status and Campaign dropdowns against odd and hostile answers: the same messages, rules on
@@ -113,7 +115,7 @@ it('a dropdown waits for its turn on the same rate budget as the nodes', async (
 		headers: { 'Retry-After': '1' },
 	});
 	const nodeRun = runNode(guayaba({ resource: 'contactStatus', operation: 'getAll' }));
-	await sleep(200);
+	await keyHeld(GUAYABA, { apiKey: GUAYABA_KEY, baseUrl: api.url }, 'GET');
 	await loadOptions({ ...guayaba(), method: 'getStatuses', path: 'updateFields.status' });
 	await nodeRun;
 	const refusedAt = api.received[0].at;
@@ -124,3 +126,40 @@ it('a dropdown waits for its turn on the same rate budget as the nodes', async (
 	]);
 	expect(api.received[1].at - refusedAt).toBeGreaterThanOrEqual(900);
 });
+
+it('the Campaign dropdown answers in time on an API that keeps reporting more pages, and says what it left out', async () => {
+	let served = 0;
+	// every page full and slow, and always one more: the list would never end
+	api.injectFaultsWhere(
+		(request) => request.path === '/campaigns',
+		...Array.from({ length: 60 }, () => ({
+			delayMs: 400,
+			status: 200,
+			body: {
+				data: Array.from({ length: 100 }, () => ({
+					id: `7f3c9a2e-5b1d-4e8f-9a6c-${String(served++).padStart(12, '0')}`,
+					name: `Campaign ${served}`,
+				})),
+				pagination: { currentPage: 1, totalPages: 1000, limit: 100 },
+			},
+		})),
+	);
+	const started = Date.now();
+	const options = await loadOptions({
+		...guayaba(),
+		method: 'getCampaigns',
+		path: 'updateFields.campaignId',
+	});
+	// the editor gets an answer within the 10 s it may wait, whatever the pages say
+	expect(Date.now() - started).toBeLessThan(10_000);
+	const pages = api.received.length;
+	expect(pages).toBeGreaterThan(1);
+	expect(pages).toBeLessThan(60);
+	expect(options).toHaveLength(pages * 100 + 1);
+	expect(options.at(-1)).toEqual({
+		name: `… only the first ${pages * 100} campaigns are listed`,
+		value: '',
+		description:
+			'Guayaba kept reporting more pages, so the list stopped reading to answer in time. To use another campaign, give its ID with an expression.',
+	});
+}, 20_000);

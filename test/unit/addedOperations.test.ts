@@ -2,162 +2,19 @@ import {
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
-	type INodeType,
 } from 'n8n-workflow';
 
 import { visibleProperties } from '../helpers/descriptor';
 import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { customVariablesAsText } from '../../nodes/Guayaba/helpers/create';
-import { readCampaignsPagination, readContactsPagination } from '../../nodes/Guayaba/helpers/lists';
-import { MAX_PAGE_SIZE, pagedListOf, pageThrough } from '../../nodes/shared/pagination';
-
-const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPerMinute'];
-
-/** The contract's "Added in 0.2" operations: request, top-level fields, and each collection's fields. */
-const added: Array<{
-	title: string;
-	nodeType: INodeType;
-	parameters: INodeParameters;
-	method: string;
-	url: string;
-	fields: string[];
-	required: string[];
-	collections: Record<string, string[]>;
-}> = [
-	{
-		title: 'Guayaba Contact > Create, in a campaign',
-		nodeType: new Guayaba(),
-		parameters: { resource: 'contact', operation: 'create' },
-		method: 'POST',
-		url: '/contacts',
-		fields: ['phoneNumber', 'enrollIn', 'campaignId', 'additionalFields', 'options'],
-		required: ['phoneNumber', 'campaignId'],
-		collections: {
-			additionalFields: ['customVariables', 'name', 'timezone'],
-			options: CONTACT_OPTIONS,
-		},
-	},
-	{
-		title: 'Guayaba Contact > Create, through a splitter',
-		nodeType: new Guayaba(),
-		parameters: { resource: 'contact', operation: 'create', enrollIn: 'splitter' },
-		method: 'POST',
-		url: '/contacts',
-		fields: ['phoneNumber', 'enrollIn', 'splitterId', 'additionalFields', 'options'],
-		required: ['phoneNumber', 'splitterId'],
-		collections: {},
-	},
-	{
-		title: 'Guayaba Contact > Fulfill',
-		nodeType: new Guayaba(),
-		parameters: { resource: 'contact', operation: 'fulfill' },
-		method: 'POST',
-		url: '/contacts/fulfill',
-		fields: ['phone', 'options'],
-		required: ['phone'],
-		collections: { options: CONTACT_OPTIONS },
-	},
-	{
-		title: 'Guayaba Contact > Get Many',
-		nodeType: new Guayaba(),
-		parameters: { resource: 'contact', operation: 'getAll' },
-		method: 'GET',
-		url: '/contacts',
-		fields: ['returnAll', 'limit', 'filters', 'options'],
-		required: [],
-		collections: {
-			filters: ['campaignIds', 'search', 'searchBy', 'sortBy', 'sortOrder', 'status'],
-			options: CONTACT_OPTIONS,
-		},
-	},
-	{
-		title: 'Guayaba Contact > Get Many, Return All',
-		nodeType: new Guayaba(),
-		parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
-		method: 'GET',
-		url: '/contacts',
-		fields: ['returnAll', 'filters', 'options'],
-		required: [],
-		collections: {},
-	},
-	{
-		title: 'Guayaba Campaign > Get Many',
-		nodeType: new Guayaba(),
-		parameters: { resource: 'campaign', operation: 'getAll' },
-		method: 'GET',
-		url: '/campaigns',
-		fields: ['returnAll', 'limit', 'filters', 'options'],
-		required: [],
-		collections: { filters: ['search', 'status'], options: ['requestsPerMinute'] },
-	},
-	{
-		title: 'CallAidan Contact > Create',
-		nodeType: new CallAidan(),
-		parameters: { resource: 'contact', operation: 'create' },
-		method: 'POST',
-		url: '/contacts/',
-		fields: ['phoneNumber', 'additionalFields', 'options'],
-		required: ['phoneNumber'],
-		collections: {
-			additionalFields: [
-				'businessName',
-				'customFields',
-				'email',
-				'fullName',
-				'isDnd',
-				'leadSource',
-				'notes',
-				'tags',
-			],
-			options: CONTACT_OPTIONS,
-		},
-	},
-	{
-		title: 'CallAidan Contact > Get',
-		nodeType: new CallAidan(),
-		parameters: { resource: 'contact', operation: 'get' },
-		method: 'GET',
-		url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
-		fields: ['contactId', 'options'],
-		required: ['contactId'],
-		collections: { options: CONTACT_OPTIONS },
-	},
-];
-
-describe.each(added)(
-	'$title',
-	({ nodeType, parameters, method, url, fields, required, collections }) => {
-		const shown = visibleProperties(nodeType, parameters);
-		const operation = (
-			shown.find((property) => property.name === 'operation')!.options as INodePropertyOptions[]
-		).find((option) => option.value === parameters.operation)!;
-
-		it('has its request, through the delivery hook, with an action and a description', () => {
-			expect(operation.routing?.request).toEqual({ method, url });
-			expect(operation.routing?.send?.paginate).toBe(true);
-			expect(operation.routing?.send?.preSend).toHaveLength(1);
-			expect(operation.action).toMatch(/^[A-Z][a-z]+ [a-z]/);
-			expect(operation.description!.length).toBeGreaterThan(40);
-		});
-
-		it('shows exactly its fields, the required ones marked', () => {
-			expect(
-				shown
-					.map((property) => property.name)
-					.filter((name) => !['resource', 'operation'].includes(name)),
-			).toEqual(fields);
-			expect(
-				shown.filter((property) => property.required).map((property) => property.name),
-			).toEqual(required);
-			for (const [collection, names] of Object.entries(collections)) {
-				const options = shown.find((property) => property.name === collection)!
-					.options as INodeProperties[];
-				expect(options.map((option) => option.name).sort()).toEqual(names);
-			}
-		});
-	},
-);
+import {
+	CONTACTS,
+	readCampaignsPagination,
+	readContactsPagination,
+} from '../../nodes/Guayaba/helpers/lists';
+import { MAX_PAGE_SIZE, pageThrough } from '../../nodes/shared/transport/pages';
+import { factsOf } from '../../nodes/shared/transport/requestFacts';
 
 describe('Get Many fields', () => {
 	it.each([
@@ -285,16 +142,11 @@ describe('pageThrough', () => {
 		[Infinity, MAX_PAGE_SIZE],
 	])('maxResults %d asks for pages of %d, from page 1, keeping the query', (maxResults, size) => {
 		const options = { url: '/contacts', qs: { status: 'active' } };
-		pageThrough(options, {
-			service: 'Guayaba',
-			records: 'contacts',
-			named: 'contacts',
-			maxResults,
-			readPagination: readContactsPagination,
-		});
+		pageThrough(options, { ...CONTACTS, maxResults });
 		expect(options.qs).toEqual({ status: 'active', page: 1, limit: size });
-		expect(pagedListOf(options)?.pageSize).toBe(size);
-		expect(pagedListOf({ ...options })).toBeUndefined();
+		// the list travels on the request, into the copies each page is sent as
+		expect(factsOf(options).list).toEqual({ ...CONTACTS, maxResults, pageSize: size });
+		expect(factsOf({ ...options }).list?.pageSize).toBe(size);
 	});
 });
 

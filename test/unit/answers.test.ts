@@ -1,8 +1,12 @@
-import { answerExcerpt, apiMessage, saysItFailed } from '../../nodes/shared/apiResponse';
-import { InputError } from '../../nodes/shared/errors';
-import { hostOf, normalizedBaseUrl, withinTimeout } from '../../nodes/shared/request';
-import { credentialSecrets, redact } from '../../nodes/shared/secrets';
-import { assertText } from '../../nodes/shared/validation';
+import { saysItFailed } from '../../nodes/shared/answers/apiErrors';
+import { apiMessage } from '../../nodes/shared/answers/apiMessage';
+import { answerExcerpt } from '../../nodes/shared/answers/excerpt';
+import { InputError } from '../../nodes/shared/input/refusal';
+import { normalizedBaseUrl } from '../../nodes/shared/limiter/keys';
+import { withinTimeout } from '../../nodes/shared/transport/timeout';
+import { hostOf } from '../../nodes/shared/transport/url';
+import { credentialSecrets, redact } from '../../nodes/shared/answers/secrets';
+import { assertText } from '../../nodes/shared/input/rules';
 
 describe('normalizedBaseUrl: one spelling per Base URL', () => {
 	it.each([

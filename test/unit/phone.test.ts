@@ -1,5 +1,5 @@
-import { InputError } from '../../nodes/shared/errors';
-import { toE164 } from '../../nodes/shared/phone';
+import { InputError } from '../../nodes/shared/input/refusal';
+import { toE164 } from '../../nodes/shared/input/phone';
 
 const E164_FORM =
 	'Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.';

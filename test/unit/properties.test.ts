@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { getCountries, getExampleNumber } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/examples.mobile.json';
 
-import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../nodes/shared/collections';
-import { InputError } from '../../nodes/shared/errors';
-import { toE164 } from '../../nodes/shared/phone';
+import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../nodes/shared/input/collections';
+import { InputError } from '../../nodes/shared/input/refusal';
+import { toE164 } from '../../nodes/shared/input/phone';
 import {
 	assertEmailOrEmpty,
 	assertMaxLength,
@@ -12,7 +12,7 @@ import {
 	assertTimeZone,
 	assertUuid,
 	assertUuidOrUlid,
-} from '../../nodes/shared/validation';
+} from '../../nodes/shared/input/rules';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 

@@ -1,15 +1,20 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { limiterKey } from '../../nodes/shared/limiter/keys';
 import {
 	DEFAULT_RETRY_POLICY,
-	limiterKey,
 	nextRetryDelay,
+	type Failure,
+} from '../../nodes/shared/limiter/retryPolicy';
+import { retryAfterMs } from '../../nodes/shared/limiter/serverHeaders';
+import {
 	RESET_MARGIN_MS,
-	retryAfterMs,
 	WindowLimiter,
 	windowMargin,
 	type Budget,
-	type Failure,
-} from '../../nodes/shared/rateLimit';
-import { sendWithinRateLimit, type DeliveryRules } from '../../nodes/shared/delivery';
+} from '../../nodes/shared/limiter/windowLimiter';
+import { sideRequest } from '../../nodes/shared/transport/sideRequest';
+import { GUAYABA } from '../../nodes/shared/vendors';
 
 /** Resolves the acquires that may go now, in order, and tells which ones went. */
 async function settle(went: number[]) {
@@ -334,32 +339,42 @@ describe('nextRetryDelay', () => {
 	});
 });
 
-describe('sendWithinRateLimit (the dropdown loaders’ entry)', () => {
+describe('sideRequest (the dropdowns’, the rules’ and the polls’ requests)', () => {
 	beforeEach(() => jest.useFakeTimers());
 	afterEach(() => jest.useRealTimers());
 
-	it('waits for a slot on the credential’s key and learns from the answer’s headers', async () => {
-		const rules: DeliveryRules = {
-			service: 'Guayaba',
-			credentialType: 'guayabaApi',
-			secretField: 'apiKey',
-			kind: () => 'read',
-			requestsPerMinute: () => 2,
-			policy: { ...DEFAULT_RETRY_POLICY, rateWindowMs: 1000 },
+	it('waits for a slot within the budget the credential gives its key', async () => {
+		const credentials = {
+			apiKey: 'gua_side_request_test',
+			baseUrl: 'http://127.0.0.1:1',
+			readsPerMinute: 2,
 		};
-		const credentials = { apiKey: 'gua_loader_test', baseUrl: 'http://127.0.0.1:1' };
 		const sent: number[] = [];
-		const send = async () => {
-			sent.push(Date.now());
-			return { statusCode: 200, headers: {}, body: [] };
-		};
+		const context = {
+			getNode: () => ({ name: 'Guayaba' }),
+			getCredentials: async () => credentials,
+			helpers: {
+				httpRequestWithAuthentication: async () => {
+					sent.push(Date.now());
+					return { statusCode: 200, headers: {}, body: [] };
+				},
+			},
+		} as unknown as ILoadOptionsFunctions;
 		const started = Date.now();
-		const all = [1, 2, 3].map(() => sendWithinRateLimit(rules, credentials, 'get', send));
+		const all = [1, 2, 3].map(() =>
+			sideRequest(context, GUAYABA, {
+				method: 'GET',
+				path: '/contacts/statuses',
+				expected: 'a list',
+				isExpected: (body): body is unknown[] => Array.isArray(body),
+			}),
+		);
 		await jest.advanceTimersByTimeAsync(0);
+		// the key's first request goes alone, then the budget's second
 		expect(sent.map((at) => at - started)).toEqual([0, 0]);
-		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000));
+		await jest.advanceTimersByTimeAsync(60_000 + windowMargin(60_000));
 		await Promise.all(all);
 		expect(sent).toHaveLength(3);
-		expect(sent[2] - started).toBeGreaterThanOrEqual(1000);
+		expect(sent[2] - started).toBeGreaterThanOrEqual(60_000);
 	});
 });

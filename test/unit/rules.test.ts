@@ -1,16 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiMessage } from '../../nodes/shared/apiResponse';
-import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../nodes/shared/collections';
-import { InputError } from '../../nodes/shared/errors';
-import { quote } from '../../nodes/shared/text';
+import { apiMessage } from '../../nodes/shared/answers/apiMessage';
+import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../nodes/shared/input/collections';
+import { InputError } from '../../nodes/shared/input/refusal';
+import { quote } from '../../nodes/shared/input/values';
 import {
 	assertAnyField,
 	assertMaxLength,
 	assertNotEmpty,
 	assertTimeZone,
 	assertUuid,
-} from '../../nodes/shared/validation';
+} from '../../nodes/shared/input/rules';
 
 function refusal(check: () => unknown): object | undefined {
 	try {

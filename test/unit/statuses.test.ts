@@ -1,4 +1,4 @@
-import { InputError } from '../../nodes/shared/errors';
+import { InputError } from '../../nodes/shared/input/refusal';
 import { matchStatus, type GuayabaStatus } from '../../nodes/Guayaba/helpers/statuses';
 
 const statuses: GuayabaStatus[] = [

@@ -1,13 +1,6 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { checkBody } from '../../shared/transport/checkInput';
+import { assertUuid } from '../../shared/input/rules';
 
-import { refuseInput } from '../../shared/errors';
-import { assertUuid } from '../../shared/validation';
-
-export async function prepareContactGet(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	return refuseInput(this, requestOptions, () => {
-		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
-	});
-}
+export const prepareContactGet = checkBody(function contactGet(context) {
+	assertUuid(context.getNodeParameter('contactId'), 'Contact ID');
+});

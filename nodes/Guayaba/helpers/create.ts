@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nameValuePairsToObject } from '../../shared/collections';
-import { InputError, refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
-import { asText } from '../../shared/text';
+import { nameValuePairsToObject } from '../../shared/input/collections';
+import { InputError } from '../../shared/input/refusal';
+import { checkInput } from '../../shared/transport/checkInput';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
+import { asText } from '../../shared/input/values';
 import {
 	assertMaxLength,
 	assertNotEmpty,
 	assertTimeZone,
 	assertUuid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 /** Custom variables as text: the splitter route refuses any other value, and the campaign route reads them so. */
 export function customVariablesAsText(variables: IDataObject): Record<string, string> {
@@ -47,7 +48,7 @@ export async function prepareCreate(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		body.phoneNumber = toE164(body.phoneNumber, 'Phone Number', defaultCountry(this));
 		checkEnrolment(this, body);
 		if ('name' in body) {

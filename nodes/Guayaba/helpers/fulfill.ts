@@ -6,45 +6,37 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { refuseInput } from '../../shared/errors';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
-
-// the phone each item's request sent, for its output: read and evaluated once per item
-const sentPhones = new WeakMap<IExecuteSingleFunctions, string>();
-
-function fulfilledPhone(context: IExecuteSingleFunctions): string {
-	return toE164(context.getNodeParameter('phone'), 'Phone', defaultCountry(context));
-}
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
+import { isObject } from '../../shared/input/values';
+import { checkInput } from '../../shared/transport/checkInput';
+import { nodeRunOf } from '../../shared/transport/nodeRun';
 
 export async function prepareFulfill(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return refuseInput(this, requestOptions, () => {
-		const phone = fulfilledPhone(this);
-		sentPhones.set(this, phone);
+	return await checkInput(this, requestOptions, () => {
+		const phone = toE164(this.getNodeParameter('phone'), 'Phone', defaultCountry(this));
 		requestOptions.body = { ...(requestOptions.body as IDataObject), phone };
 	});
 }
 
 /**
- * Guayaba answers a fulfilment with a message and no contact: the item names the phone fulfilled,
- * read from the parameter as the request did, so that the next node knows which contact it was.
+ * Guayaba answers a fulfilment with a message and no contact: the item names the phone the
+ * request fulfilled, so that the next node knows which contact it was.
  */
 export async function outputFulfilledPhone(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer =
-		typeof response.body === 'object' && response.body !== null && !Array.isArray(response.body)
-			? (response.body as IDataObject)
-			: {};
+	const sent = nodeRunOf(this).sent[this.getItemIndex()]?.body;
+	const answer = isObject(response.body) ? response.body : {};
 	return [
 		{
 			json: {
-				phone: sentPhones.get(this) ?? fulfilledPhone(this),
+				phone: isObject(sent) ? sent.phone : undefined,
 				status: 'fulfilled',
 				...answer,
 			},

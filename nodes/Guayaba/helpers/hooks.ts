@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { replacingPairsToObject } from '../../shared/collections';
-import { refuseInput } from '../../shared/errors';
-import { toE164 } from '../../shared/phone';
-import { defaultCountry } from '../../shared/parameters';
+import { replacingPairsToObject } from '../../shared/input/collections';
+import { checkInput } from '../../shared/transport/checkInput';
+import { toE164 } from '../../shared/input/phone';
+import { defaultCountry } from '../../shared/input/parameters';
 import { resolveStatus } from './statuses';
 import {
 	assertAnyField,
@@ -12,13 +12,13 @@ import {
 	assertText,
 	assertTimeZone,
 	assertUuid,
-} from '../../shared/validation';
+} from '../../shared/input/rules';
 
 export async function prepareUpdateByPhone(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	return await refuseInput(this, requestOptions, async () => {
+	return await checkInput(this, requestOptions, async () => {
 		const phone = toE164(this.getNodeParameter('phone'), 'Phone', defaultCountry(this));
 		const body: IDataObject = { phone, ...(requestOptions.body as IDataObject) };
 		requestOptions.body = body;
@@ -34,7 +34,7 @@ export async function prepareUpdateById(
 	const body = requestOptions.body as IDataObject;
 	const clearCustomVariables =
 		this.getNodeParameter('updateFields.clearCustomVariables', false) === true;
-	return await refuseInput(this, requestOptions, async () => {
+	return await checkInput(this, requestOptions, async () => {
 		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
 		if (clearCustomVariables || 'customVariables' in body) {
 			// the API replaces the whole object, so every pair is sent, and an empty one only on purpose

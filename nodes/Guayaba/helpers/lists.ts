@@ -1,28 +1,27 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { InputError, refuseInput } from '../../shared/errors';
-import { maxResults, pageThrough, type PageReport } from '../../shared/pagination';
-import { defaultCountry } from '../../shared/parameters';
-import { toE164 } from '../../shared/phone';
+import { defaultCountry } from '../../shared/input/parameters';
+import { toE164 } from '../../shared/input/phone';
+import { InputError } from '../../shared/input/refusal';
+import { assertNotEmpty, assertUuid } from '../../shared/input/rules';
+import { isObject, quote } from '../../shared/input/values';
+import { checkInput } from '../../shared/transport/checkInput';
+import { maxResults, pageThrough, type Page, type PagedList } from '../../shared/transport/pages';
+import { sideRequest, type SideRequestContext } from '../../shared/transport/sideRequest';
+import { GUAYABA } from '../../shared/vendors';
 import { resolveStatus } from './statuses';
-import { quote } from '../../shared/text';
-import { assertNotEmpty, assertUuid } from '../../shared/validation';
 
 export const CONTACT_SORT_KEYS = ['createdAt', 'fulfilledAt', 'reAddedAt'];
 export const SORT_ORDERS = ['asc', 'desc'];
 export const SEARCH_BY = ['name', 'phone'];
 export const CAMPAIGN_STATUSES = ['active', 'paused'];
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function count(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** The contacts list reports `{ total, page, limit }`: the last page is the one reaching the total. */
-export function readContactsPagination(answer: IDataObject): PageReport {
+export function readContactsPagination(answer: IDataObject): Omit<Page<IDataObject>, 'records'> {
 	const pagination = isObject(answer.pagination) ? answer.pagination : {};
 	const [total, page, limit] = [pagination.total, pagination.page, pagination.limit].map(count);
 	return {
@@ -33,7 +32,7 @@ export function readContactsPagination(answer: IDataObject): PageReport {
 }
 
 /** The campaigns list reports `{ total, totalPages, currentPage, limit }`. */
-export function readCampaignsPagination(answer: IDataObject): PageReport {
+export function readCampaignsPagination(answer: IDataObject): Omit<Page<IDataObject>, 'records'> {
 	const pagination = isObject(answer.pagination) ? answer.pagination : {};
 	const [currentPage, totalPages, limit] = [
 		pagination.currentPage,
@@ -43,6 +42,60 @@ export function readCampaignsPagination(answer: IDataObject): PageReport {
 	return {
 		isLastPage: currentPage !== undefined && totalPages !== undefined && currentPage >= totalPages,
 		pageSize: limit,
+	};
+}
+
+type GuayabaList = Pick<PagedList, 'records' | 'named' | 'readPagination'>;
+
+/** The contacts list: `{ contacts, pagination: { total, page, limit } }`. */
+export const CONTACTS: GuayabaList = {
+	records: 'contacts',
+	named: 'contacts',
+	readPagination: readContactsPagination,
+};
+
+/** The campaigns list: `{ data, pagination: { total, totalPages, currentPage, limit } }`. */
+export const CAMPAIGNS: GuayabaList = {
+	records: 'data',
+	named: 'campaigns',
+	readPagination: readCampaignsPagination,
+};
+
+/**
+ * Reads one page of a Guayaba list outside a node's own requests (a dropdown, the trigger's poll),
+ * for the one paginator: the same budget and messages as the nodes' requests.
+ */
+export function guayabaPages(
+	context: SideRequestContext,
+	list: GuayabaList,
+	path: string,
+	{
+		query = {},
+		deadline,
+		isRecord = isObject,
+	}: {
+		query?: IDataObject;
+		deadline?: number;
+		/** What every record must be for the answer to be the list. */
+		isRecord?: (record: unknown) => boolean;
+	} = {},
+) {
+	return async function fetchGuayabaPage(
+		page: number,
+		pageSize: number,
+	): Promise<Page<IDataObject>> {
+		const answer = await sideRequest(context, GUAYABA, {
+			method: 'GET',
+			path,
+			qs: { ...query, page, limit: pageSize },
+			expected: `a list of ${list.named}`,
+			isExpected: (body): body is IDataObject =>
+				isObject(body) &&
+				Array.isArray(body[list.records]) &&
+				(body[list.records] as unknown[]).every(isRecord),
+			deadline,
+		});
+		return { records: answer[list.records] as IDataObject[], ...list.readPagination(answer) };
 	};
 }
 
@@ -74,7 +127,7 @@ export async function prepareGetManyContacts(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const qs = (requestOptions.qs ??= {});
-	return await refuseInput(this, requestOptions, async () => {
+	return await checkInput(this, requestOptions, async () => {
 		if ('campaignId' in qs) qs.campaignId = campaignIdList(qs.campaignId);
 		if ('searchBy' in qs) qs.searchBy = assertOneOf(qs.searchBy, 'Search By', SEARCH_BY);
 		if ('search' in qs) {
@@ -86,13 +139,7 @@ export async function prepareGetManyContacts(
 		if ('sortOrder' in qs) qs.sortOrder = assertOneOf(qs.sortOrder, 'Sort Order', SORT_ORDERS);
 		// the status last: reading it may ask the API, which refused input elsewhere should not cost
 		if ('status' in qs) qs.status = await resolveStatus(this, qs.status);
-		pageThrough(requestOptions, {
-			service: 'Guayaba',
-			records: 'contacts',
-			named: 'contacts',
-			maxResults: maxResults(this),
-			readPagination: readContactsPagination,
-		});
+		pageThrough(requestOptions, { ...CONTACTS, maxResults: maxResults(this) });
 	});
 }
 
@@ -101,15 +148,9 @@ export async function prepareGetManyCampaigns(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const qs = (requestOptions.qs ??= {});
-	return refuseInput(this, requestOptions, () => {
+	return checkInput(this, requestOptions, () => {
 		if ('status' in qs) qs.status = assertOneOf(qs.status, 'Status', CAMPAIGN_STATUSES);
 		if ('search' in qs) assertNotEmpty(qs.search, 'Search');
-		pageThrough(requestOptions, {
-			service: 'Guayaba',
-			records: 'data',
-			named: 'campaigns',
-			maxResults: maxResults(this),
-			readPagination: readCampaignsPagination,
-		});
+		pageThrough(requestOptions, { ...CAMPAIGNS, maxResults: maxResults(this) });
 	});
 }

@@ -1,16 +1,19 @@
 import { NodeApiError, type IExecuteSingleFunctions, type JsonObject } from 'n8n-workflow';
 
-import { InputError } from '../../shared/errors';
-import { loaderRequest } from '../../shared/loader';
-import { hostOf } from '../../shared/request';
-import { quote } from '../../shared/text';
-import { assertNotEmpty, assertText } from '../../shared/validation';
-import { GUAYABA_DELIVERY } from '../shared/limits';
+import { InputError } from '../../shared/input/refusal';
+import { assertNotEmpty, assertText } from '../../shared/input/rules';
+import { isObject, quote } from '../../shared/input/values';
+import { nodeRunOf } from '../../shared/transport/nodeRun';
+import { sideRequest, type SideRequestContext } from '../../shared/transport/sideRequest';
+import { hostOf } from '../../shared/transport/url';
+import { GUAYABA } from '../../shared/vendors';
 
 export interface GuayabaStatus {
 	id?: string;
 	name: string;
 	label?: string;
+	isTerminal?: boolean;
+	displayOrder?: number;
 }
 
 /**
@@ -67,42 +70,25 @@ export function matchStatus(value: string, statuses: GuayabaStatus[]): string {
 	);
 }
 
-// one node run reads the account's statuses once, whatever the number of items
-const statusesByNodeRun = new WeakMap<object, Promise<GuayabaStatus[]>>();
-
-async function fetchStatuses(context: IExecuteSingleFunctions): Promise<GuayabaStatus[]> {
-	try {
-		return await loaderRequest(context, GUAYABA_DELIVERY, {
-			method: 'GET',
-			path: '/contacts/statuses',
-			expected: 'a list of statuses',
-			isExpected: isStatusList,
-		});
-	} catch (error) {
-		const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('guayabaApi');
-		// the loader's own errors already say what happened, in the nodes' words
-		const failure =
-			error instanceof NodeApiError
-				? error
-				: new NodeApiError(context.getNode(), {} as JsonObject, {
-						message: `Could not read the Guayaba statuses at ${hostOf(baseUrl)}`,
-						description:
-							'A status given by its label or ID is read from the account. Check the Base URL in the Guayaba credential, and that the server is up.',
-					});
-		throw failure;
-	}
-}
-
 function isStatusList(body: unknown): body is GuayabaStatus[] {
 	return (
 		Array.isArray(body) &&
-		body.every(
-			(status) =>
-				typeof status === 'object' &&
-				status !== null &&
-				typeof (status as GuayabaStatus).name === 'string',
-		)
+		body.every((status) => isObject(status) && typeof status.name === 'string')
 	);
+}
+
+/** The account's statuses, from `GET /contacts/statuses`: a dropdown's, or a rule's. */
+export async function readStatuses(
+	context: SideRequestContext,
+	deadline?: number,
+): Promise<GuayabaStatus[]> {
+	return await sideRequest(context, GUAYABA, {
+		method: 'GET',
+		path: '/contacts/statuses',
+		expected: 'a list of statuses',
+		isExpected: isStatusList,
+		deadline,
+	});
 }
 
 /** The status to send: a documented name as it is; anything else read against the account's. */
@@ -113,11 +99,23 @@ export async function resolveStatus(
 	assertNotEmpty(value, 'Status');
 	const text = assertText(value, 'Status');
 	if (DEFAULT_STATUS_NAMES.includes(text)) return text;
-	const nodeRun = context.getExecuteData();
-	let statuses = statusesByNodeRun.get(nodeRun);
-	if (!statuses) {
-		statuses = fetchStatuses(context);
-		statusesByNodeRun.set(nodeRun, statuses);
-	}
-	return matchStatus(text, await statuses);
+	// one node run reads the account's statuses once, whatever the number of items
+	const statuses = await nodeRunOf(context).once('guayabaStatuses', async () => {
+		try {
+			return await readStatuses(context);
+		} catch (error) {
+			const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(GUAYABA.credentialType);
+			// the side request's own errors already say what happened, in the nodes' words
+			const failure =
+				error instanceof NodeApiError
+					? error
+					: new NodeApiError(context.getNode(), {} as JsonObject, {
+							message: `Could not read the Guayaba statuses at ${hostOf(baseUrl)}`,
+							description:
+								'A status given by its label or ID is read from the account. Check the Base URL in the Guayaba credential, and that the server is up.',
+						});
+			throw failure;
+		}
+	});
+	return matchStatus(text, statuses);
 }

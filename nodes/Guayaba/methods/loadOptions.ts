@@ -1,53 +1,16 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { loaderRequest } from '../../shared/loader';
-import { GUAYABA_DELIVERY } from '../shared/limits';
+import { isObject } from '../../shared/input/values';
+import { MAX_PAGE_SIZE, readPages } from '../../shared/transport/pages';
+import { DROPDOWN_TIME_MS } from '../../shared/transport/sideRequest';
+import { CAMPAIGNS, guayabaPages } from '../helpers/lists';
+import { readStatuses } from '../helpers/statuses';
 
-interface GuayabaStatus {
-	name: string;
-	label: string;
-	isTerminal?: boolean;
-	displayOrder?: number;
-}
-
-interface CampaignPage {
-	data: Array<{ id: string; name: string; status?: string }>;
-	pagination?: { totalPages?: number; currentPage?: number };
-}
-
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStatusList(body: unknown): body is GuayabaStatus[] {
-	return (
-		Array.isArray(body) &&
-		body.every((status) => isRecord(status) && typeof status.name === 'string')
-	);
-}
-
-function isCampaignPage(body: unknown): body is CampaignPage {
-	return (
-		isRecord(body) &&
-		Array.isArray(body.data) &&
-		body.data.every(
-			(campaign) =>
-				isRecord(campaign) && typeof campaign.id === 'string' && typeof campaign.name === 'string',
-		)
-	);
-}
-
-const CAMPAIGNS_PER_PAGE = 100;
-// a bound, so that an API that never reports its last page cannot keep the editor waiting
-const MAX_CAMPAIGN_PAGES = 200;
+// a bound on the pages of one dropdown, besides its time
+const MAX_DROPDOWN_PAGES = 200;
 
 export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const statuses = await loaderRequest(this, GUAYABA_DELIVERY, {
-		method: 'GET',
-		path: '/contacts/statuses',
-		expected: 'a list of statuses',
-		isExpected: isStatusList,
-	});
+	const statuses = await readStatuses(this, Date.now() + DROPDOWN_TIME_MS);
 	return [...statuses]
 		.sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
 		.map((status) => ({
@@ -59,32 +22,51 @@ export async function getStatuses(this: ILoadOptionsFunctions): Promise<INodePro
 		}));
 }
 
+interface Campaign extends IDataObject {
+	id: string;
+	name: string;
+}
+
+function isCampaign(record: unknown): record is Campaign {
+	return isObject(record) && typeof record.id === 'string' && typeof record.name === 'string';
+}
+
+/**
+ * The account's campaigns, every page of them, within DROPDOWN_TIME_MS: when the API keeps
+ * reporting more, the list shows what it read, and says so in its last entry.
+ */
 export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const campaigns: INodePropertyOptions[] = [];
-	for (let page = 1; page <= MAX_CAMPAIGN_PAGES; page++) {
-		const { data, pagination } = await loaderRequest(this, GUAYABA_DELIVERY, {
-			method: 'GET',
-			path: '/campaigns',
-			qs: { page, limit: CAMPAIGNS_PER_PAGE },
-			expected: 'a list of campaigns',
-			isExpected: isCampaignPage,
+	const end = await readPages(
+		guayabaPages(this, CAMPAIGNS, '/campaigns', {
+			deadline: Date.now() + DROPDOWN_TIME_MS,
+			isRecord: isCampaign,
+		}),
+		{
+			pageSize: MAX_PAGE_SIZE,
+			maxPages: MAX_DROPDOWN_PAGES,
+			deadline: Date.now() + DROPDOWN_TIME_MS,
+		},
+		(records) => {
+			for (const campaign of records as Campaign[]) {
+				campaigns.push({
+					name: campaign.name,
+					value: campaign.id,
+					description:
+						typeof campaign.status === 'string' ? `Status: ${campaign.status}` : undefined,
+				});
+			}
+			return 'more';
+		},
+	);
+	campaigns.sort((a, b) => a.name.localeCompare(b.name));
+	if (end === 'timeBound' || end === 'pageBound') {
+		campaigns.push({
+			name: `… only the first ${campaigns.length} campaigns are listed`,
+			value: '',
+			description:
+				'Guayaba kept reporting more pages, so the list stopped reading to answer in time. To use another campaign, give its ID with an expression.',
 		});
-		for (const campaign of data) {
-			campaigns.push({
-				name: campaign.name,
-				value: campaign.id,
-				description: campaign.status ? `Status: ${campaign.status}` : undefined,
-			});
-		}
-		const { currentPage, totalPages } = pagination ?? {};
-		// an answer that does not say there is a next page is the last one
-		if (
-			data.length === 0 ||
-			typeof currentPage !== 'number' ||
-			typeof totalPages !== 'number' ||
-			currentPage >= totalPages
-		)
-			break;
 	}
-	return campaigns.sort((a, b) => a.name.localeCompare(b.name));
+	return campaigns;
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readPages, type Page, type PageBounds } from '../../shared/transport/pages';
+
 /**
  * Where the last poll stopped: the newest timestamp emitted and the IDs emitted at exactly that
  * timestamp, so that a contact sharing it but arriving later is still new, and none is emitted
@@ -9,12 +11,6 @@ export interface Cursor {
 	key: string;
 	at: number;
 	ids: string[];
-}
-
-export interface ContactsPage {
-	contacts: IDataObject[];
-	/** No page after this one. */
-	last: boolean;
 }
 
 export interface NewContacts {
@@ -41,27 +37,23 @@ function timestampOf(contact: IDataObject, field: string): number | undefined {
  * are skipped wherever the API sorts them.
  */
 export async function contactsSince(
-	fetchPage: (page: number) => Promise<ContactsPage>,
+	fetchPage: (page: number, pageSize: number) => Promise<Page<IDataObject>>,
 	field: string,
 	key: string,
 	previous: Cursor | undefined,
-	maxPages: number,
+	bounds: PageBounds,
 ): Promise<NewContacts> {
 	const cursor = previous?.key === key ? previous : undefined;
 	const fresh: Array<{ contact: IDataObject; at: number; order: number }> = [];
 	const seen = new Set<string>();
 	let newestAt: number | undefined;
 	let sawValue = false;
-	let reached = false;
-	let page = 1;
-	for (; page <= maxPages && !reached; page++) {
-		const { contacts, last } = await fetchPage(page);
+	const end = await readPages(fetchPage, bounds, (contacts) => {
 		for (const contact of contacts) {
 			const at = timestampOf(contact, field);
 			if (at === undefined) {
 				// the API sorts them last: nothing valued comes after
-				if (sawValue) reached = true;
-				if (reached) break;
+				if (sawValue) return 'enough';
 				continue;
 			}
 			sawValue = true;
@@ -69,24 +61,18 @@ export async function contactsSince(
 			if (cursor === undefined) {
 				// first poll: only the newest timestamp and the IDs at it are remembered
 				newestAt ??= at;
-				if (at < newestAt) {
-					reached = true;
-					break;
-				}
+				if (at < newestAt) return 'enough';
 				seen.add(id);
 				continue;
 			}
-			if (at < cursor.at) {
-				reached = true;
-				break;
-			}
+			if (at < cursor.at) return 'enough';
 			if ((at === cursor.at && cursor.ids.includes(id)) || seen.has(id)) continue;
 			seen.add(id);
 			fresh.push({ contact, at, order: fresh.length });
 		}
-		if (last) reached = true;
-	}
-	const truncated = !reached;
+		return 'more';
+	});
+	const truncated = end === 'pageBound';
 
 	if (cursor === undefined) {
 		return {

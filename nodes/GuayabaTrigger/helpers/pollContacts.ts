@@ -1,8 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { loaderRequest } from '../../shared/loader';
-import { GUAYABA_DELIVERY } from '../../Guayaba/shared/limits';
-import { contactsSince, type ContactsPage, type Cursor } from './contactsSince';
+import { CONTACTS, guayabaPages } from '../../Guayaba/helpers/lists';
+import { contactsSince, type Cursor } from './contactsSince';
 
 export const CONTACT_EVENTS = [
 	{
@@ -34,39 +33,6 @@ interface Filters {
 	status?: string;
 }
 
-interface ContactsBody {
-	contacts: IDataObject[];
-	pagination?: IDataObject;
-}
-
-function isContactsBody(body: unknown): body is ContactsBody {
-	return (
-		typeof body === 'object' && body !== null && Array.isArray((body as ContactsBody).contacts)
-	);
-}
-
-/**
- * Reads pages of contacts as the Guayaba node's Get Many does: through the credential's read budget
- * (the same limiter key, so that polls and bulk reads together stay within 100 reads a minute),
- * with no redirect followed and the nodes' messages.
- */
-function pageFetcher(context: IPollFunctions, query: IDataObject, pageSize: number) {
-	return async function fetchContactsPage(page: number): Promise<ContactsPage> {
-		const { contacts, pagination } = await loaderRequest(context, GUAYABA_DELIVERY, {
-			method: 'GET',
-			path: '/contacts',
-			qs: { ...query, page, limit: pageSize },
-			expected: 'the contacts',
-			isExpected: isContactsBody,
-		});
-		const { total, limit } = pagination ?? {};
-		const last =
-			contacts.length === 0 ||
-			(typeof total === 'number' && page * (Number(limit) || contacts.length) >= total);
-		return { contacts, last };
-	};
-}
-
 /**
  * One poll: in a manual test, the newest contact for the event, to show its shape; when active,
  * every contact new since the last poll, oldest first, and nothing on the first poll.
@@ -82,19 +48,20 @@ export async function pollContacts(this: IPollFunctions): Promise<INodeExecution
 	const asItem = (contact: IDataObject): INodeExecutionData => ({ json: { event, ...contact } });
 
 	if (this.getMode() === 'manual') {
-		const { contacts } = await pageFetcher(this, query, 10)(1);
+		const { records: contacts } = await guayabaPages(this, CONTACTS, '/contacts', { query })(1, 10);
 		const newest = contacts.find((contact) => typeof contact[field] === 'string');
 		return newest ? [[asItem(newest)]] : null;
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
 	const key = JSON.stringify([field, query.campaignId ?? '', query.status ?? '']);
+	// through the credential's read budget, so that polls and bulk reads together keep to it
 	const found = await contactsSince(
-		pageFetcher(this, query, PAGE_SIZE),
+		guayabaPages(this, CONTACTS, '/contacts', { query }),
 		field,
 		key,
 		staticData.cursor as Cursor | undefined,
-		MAX_PAGES,
+		{ pageSize: PAGE_SIZE, maxPages: MAX_PAGES },
 	);
 	staticData.cursor = found.cursor as unknown as IDataObject;
 	if (found.truncated)

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { loaderRequest } from '../../shared/loader';
-import { QYVO_DELIVERY } from '../helpers/limits';
+import { DROPDOWN_TIME_MS, sideRequest } from '../../shared/transport/sideRequest';
+import { QYVO } from '../../shared/vendors';
 
 interface QyvoTemplate {
 	id: string;
@@ -25,12 +25,13 @@ function isTemplateList(body: unknown): body is QyvoTemplate[] {
 
 /** The account's approved templates: only those can be sent. */
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const templates = await loaderRequest(this, QYVO_DELIVERY, {
+	const templates = await sideRequest(this, QYVO, {
 		method: 'POST',
 		path: '/actions/list-templates',
 		body: { status: 'APPROVED' },
 		expected: 'a list of templates',
 		isExpected: isTemplateList,
+		deadline: Date.now() + DROPDOWN_TIME_MS,
 	});
 	return templates
 		.map((template) => ({

@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/fieldGroups';
-import { contactOptions, emailField } from '../../../shared/descriptions';
-import { CREATE_FIELDS } from '../../helpers/create';
-import { CALLAIDAN_LIMIT } from '../../helpers/limits';
+import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
+import { emailField, phoneField } from '../../../shared/descriptions/fields';
+import { contactOptions } from '../../../shared/descriptions/options';
+import { CALLAIDAN, limitFor } from '../../../shared/vendors';
 import {
 	businessNameField,
 	contactTagsField,
@@ -15,23 +15,19 @@ import {
 } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone Number',
+	phoneField({
 		name: 'phoneNumber',
-		type: 'string',
+		what: 'Phone number of the contact',
+		note: 'A contact CallAidan already has is updated instead of created twice.',
 		required: true,
-		default: '',
-		placeholder: 'e.g. +14155552671',
-		description:
-			'Phone number of the contact, sent in E.164 form. A contact CallAidan already has is updated instead of created twice. Numbers without a leading + need Default Country under Options.',
-		routing: { send: { type: 'body', property: 'phone_number' } },
-	},
+		sendAs: 'phone_number',
+	}),
 	additionalFieldsCollection([
 		businessNameField,
 		customFieldsField,
 		doNotDisturbField,
 		{
-			...emailField(CREATE_FIELDS.email),
+			...emailField('email'),
 			description: 'Email address; CallAidan stores it in lower case',
 		},
 		fullNameField,
@@ -41,7 +37,7 @@ const properties: INodeProperties[] = [
 			'Comma-separated tags, or an array from an expression. On a contact CallAidan already has, they are added to its tags (unlike Update, which replaces them).',
 		),
 	]),
-	contactOptions(CALLAIDAN_LIMIT),
+	contactOptions(limitFor(CALLAIDAN, 'POST')),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,11 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { nameValueCollection, tagsField } from '../../../shared/descriptions';
+import { nameValueCollection, sendAsBody, tagsField } from '../../../shared/descriptions/fields';
 import { LEAD_SOURCES } from '../../helpers/hooks';
-
-export function sendAs(property: string) {
-	return { send: { type: 'body' as const, property } };
-}
 
 const LEAD_SOURCE_NAMES: Record<string, string> = {
 	api: 'API',
@@ -22,7 +18,7 @@ export const businessNameField: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: 'Name of the business the contact belongs to',
-	routing: sendAs('business_name'),
+	routing: sendAsBody('business_name'),
 };
 
 export const customFieldsField: INodeProperties = nameValueCollection({
@@ -40,7 +36,7 @@ export const doNotDisturbField: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether CallAidan must stop contacting this person',
-	routing: sendAs('is_dnd'),
+	routing: sendAsBody('is_dnd'),
 };
 
 export const fullNameField: INodeProperties = {
@@ -50,7 +46,7 @@ export const fullNameField: INodeProperties = {
 	default: '',
 	description:
 		'Full name, which CallAidan splits into first and last name. Use it instead of First Name and Last Name.',
-	routing: sendAs('full_name'),
+	routing: sendAsBody('full_name'),
 };
 
 export const leadSourceField: INodeProperties = {
@@ -62,7 +58,7 @@ export const leadSourceField: INodeProperties = {
 	),
 	default: 'api',
 	description: 'Where the contact came from',
-	routing: sendAs('lead_source'),
+	routing: sendAsBody('lead_source'),
 };
 
 export const notesField: INodeProperties = {
@@ -72,7 +68,7 @@ export const notesField: INodeProperties = {
 	typeOptions: { rows: 3 },
 	default: '',
 	description: 'Free-text notes about the contact',
-	routing: sendAs('notes'),
+	routing: sendAsBody('notes'),
 };
 
 export function contactTagsField(description: string): INodeProperties {

@@ -1,13 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import {
-	contactIdField,
-	contactOptions,
-	emailField,
-	phoneNumberField,
-	updateFieldsCollection,
-} from '../../../shared/descriptions';
-import { CALLAIDAN_LIMIT } from '../../helpers/limits';
+import { emailField, phoneField, sendAsBody } from '../../../shared/descriptions/fields';
+import { updateFieldsCollection } from '../../../shared/descriptions/groups';
+import { contactOptions } from '../../../shared/descriptions/options';
+import { CALLAIDAN, limitFor } from '../../../shared/vendors';
 import {
 	businessNameField,
 	contactTagsField,
@@ -16,11 +12,9 @@ import {
 	fullNameField,
 	leadSourceField,
 	notesField,
-	sendAs,
 } from './fields';
 
 const properties: INodeProperties[] = [
-	contactIdField('3c90c3cc-0d44-4b50-8888-8dd25736052a'),
 	updateFieldsCollection([
 		businessNameField,
 		customFieldsField,
@@ -33,7 +27,7 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description: 'First name. Use First and Last Name, or Full Name, not both.',
-			routing: sendAs('first_name'),
+			routing: sendAsBody('first_name'),
 		},
 		fullNameField,
 		{
@@ -42,20 +36,21 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description: 'Last name. Use First and Last Name, or Full Name, not both.',
-			routing: sendAs('last_name'),
+			routing: sendAsBody('last_name'),
 		},
 		leadSourceField,
 		notesField,
-		phoneNumberField({
+		phoneField({
+			name: 'phoneNumber',
+			what: 'Phone number of the contact',
+			note: 'CallAidan stores numbers exactly as received.',
 			sendAs: 'phone_number',
-			description:
-				'Phone number, sent in E.164 form (CallAidan stores numbers exactly as received). Numbers without a leading + need Default Country under Options.',
 		}),
 		contactTagsField(
 			'Comma-separated tags, or an array from an expression. They replace all the tags of the contact (unlike Create, which adds them to the tags it has); leave empty to remove every tag.',
 		),
 	]),
-	contactOptions(CALLAIDAN_LIMIT),
+	contactOptions(limitFor(CALLAIDAN, 'PATCH')),
 ];
 
 export const description = updateDisplayOptions(

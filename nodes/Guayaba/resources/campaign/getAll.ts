@@ -1,8 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
-import { filtersCollection, returnAllAndLimit, sendAsQuery } from '../../../shared/fieldGroups';
-import { GUAYABA_READS } from '../../shared/limits';
+import { readOptions } from '../../../shared/descriptions/options';
+import {
+	filtersCollection,
+	returnAllAndLimit,
+	sendAsQuery,
+} from '../../../shared/descriptions/groups';
+import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -29,7 +33,7 @@ const properties: INodeProperties[] = [
 			routing: sendAsQuery('status'),
 		},
 	]),
-	optionsCollection([requestsPerMinuteOption(GUAYABA_READS)]),
+	readOptions(limitFor(GUAYABA, 'GET')),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,22 +1,19 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/fieldGroups';
-import { contactOptions, nameValueCollection } from '../../../shared/descriptions';
-import { timezoneField } from '../../shared/fields';
-import { GUAYABA_WRITES } from '../../shared/limits';
+import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
+import { phoneField } from '../../../shared/descriptions/fields';
+import { contactOptions } from '../../../shared/descriptions/options';
+import { customVariablesField, nameField, timezoneField } from './fields';
+import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone Number',
+	phoneField({
 		name: 'phoneNumber',
-		type: 'string',
+		what: 'Phone number of the contact',
+		note: 'Guayaba matches contacts by phone: an existing contact with this number is updated (or re-added if it was removed) instead of created twice.',
 		required: true,
-		default: '',
-		placeholder: 'e.g. +14155552671',
-		description:
-			'Phone number of the contact, sent in E.164 form. Guayaba matches contacts by phone: an existing contact with this number is updated (or re-added if it was removed) instead of created twice. Numbers without a leading + need Default Country under Options.',
-		routing: { send: { type: 'body', property: 'phoneNumber' } },
-	},
+		sendAs: 'phoneNumber',
+	}),
 	{
 		displayName: 'Enroll In',
 		name: 'enrollIn',
@@ -61,29 +58,17 @@ const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'splitterId' } },
 	},
 	additionalFieldsCollection([
-		nameValueCollection({
-			displayName: 'Custom Variables',
-			name: 'customVariables',
-			pair: 'Variable',
-			sendAs: 'customVariables',
-			description:
-				"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",
-		}),
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Contact name, at most 255 characters',
-			routing: { send: { type: 'body', property: 'name' } },
-		},
+		customVariablesField(
+			"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",
+		),
+		nameField,
 		{
 			...timezoneField,
 			description:
 				"IANA time zone the contact is called in. Left out, Guayaba guesses it from the phone number's area code.",
 		},
 	]),
-	contactOptions(GUAYABA_WRITES),
+	contactOptions(limitFor(GUAYABA, 'POST')),
 ];
 
 export const description = updateDisplayOptions(

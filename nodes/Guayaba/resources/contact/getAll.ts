@@ -1,20 +1,19 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactOptions } from '../../../shared/descriptions';
-import { filtersCollection, returnAllAndLimit, sendAsQuery } from '../../../shared/fieldGroups';
-import { GUAYABA_READS } from '../../shared/limits';
+import { contactOptions } from '../../../shared/descriptions/options';
+import {
+	filtersCollection,
+	returnAllAndLimit,
+	sendAsQuery,
+} from '../../../shared/descriptions/groups';
+import { GUAYABA, limitFor } from '../../../shared/vendors';
+import { campaignsFilter, statusFilter } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	filtersCollection([
 		{
-			displayName: 'Campaign Names or IDs',
-			name: 'campaignIds',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getCampaigns' },
-			default: [],
-			description:
-				'Only contacts in one of these campaigns. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			...campaignsFilter('Only contacts in one of these campaigns'),
 			routing: sendAsQuery('campaignId'),
 		},
 		{
@@ -65,17 +64,11 @@ const properties: INodeProperties[] = [
 			routing: sendAsQuery('sortOrder'),
 		},
 		{
-			displayName: 'Status Name or ID',
-			name: 'status',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getStatuses' },
-			default: '',
-			description:
-				'Only contacts with this status, from your account\'s statuses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			...statusFilter("Only contacts with this status, from your account's statuses"),
 			routing: sendAsQuery('status'),
 		},
 	]),
-	contactOptions(GUAYABA_READS),
+	contactOptions(limitFor(GUAYABA, 'GET')),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,8 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactOptions, updateFieldsCollection } from '../../../shared/descriptions';
-import { campaignField, statusField } from '../../shared/fields';
-import { GUAYABA_WRITES } from '../../shared/limits';
+import { updateFieldsCollection } from '../../../shared/descriptions/groups';
+import { contactOptions } from '../../../shared/descriptions/options';
+import { campaignField, statusField } from './fields';
+import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 // the Phone field is shared with Fulfill (contactPhoneField)
 const properties: INodeProperties[] = [
@@ -10,7 +11,7 @@ const properties: INodeProperties[] = [
 		[campaignField, statusField],
 		'Add Status, Campaign, or both: at least one is needed',
 	),
-	contactOptions(GUAYABA_WRITES),
+	contactOptions(limitFor(GUAYABA, 'POST')),
 ];
 
 export const description = updateDisplayOptions(

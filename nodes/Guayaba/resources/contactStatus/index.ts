@@ -1,36 +1,29 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputEachElement, throwOnApiError } from '../../../shared/apiResponse';
-import { optionsCollection, requestsPerMinuteOption } from '../../../shared/descriptions';
-import { GUAYABA_READS } from '../../shared/limits';
+import { GUAYABA, limitFor } from '../../../shared/vendors';
+
+import { outputEachElement } from '../../../shared/answers/outputs';
+import { readOptions } from '../../../shared/descriptions/options';
+import { operation, operationSelector } from '../../../shared/descriptions/operations';
 
 export const contactStatusDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contactStatus'] } },
-		options: [
-			{
+	operationSelector(
+		'contactStatus',
+		[
+			operation({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many contact statuses',
 				description:
 					'List the contact statuses of your team, one item per status, with whether each is terminal',
-				routing: {
-					request: { method: 'GET', url: '/contacts/statuses' },
-					send: { paginate: true },
-					output: {
-						postReceive: [throwOnApiError('Guayaba'), outputEachElement('Guayaba', 'statuses')],
-					},
-				},
-			},
+				request: { method: 'GET', url: '/contacts/statuses' },
+				output: [outputEachElement(GUAYABA, 'statuses')],
+			}),
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	{
-		...optionsCollection([requestsPerMinuteOption(GUAYABA_READS)]),
+		...readOptions(limitFor(GUAYABA, 'GET')),
 		displayOptions: { show: { resource: ['contactStatus'], operation: ['getAll'] } },
 	},
 ];

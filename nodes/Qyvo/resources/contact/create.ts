@@ -1,18 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { nameValueCollection, tagsField } from '../../../shared/descriptions';
-import { phoneField, qyvoContactOptions } from '../../shared/fields';
+import { nameValueCollection, tagsField } from '../../../shared/descriptions/fields';
+import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
+import { qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	phoneField('Phone number of the contact: Qyvo updates the contact that has it, or creates one'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Fields to set: only the fields added here are sent',
-		options: [
+	additionalFieldsCollection(
+		[
 			{
 				displayName: 'Email',
 				name: 'email',
@@ -43,7 +37,8 @@ const properties: INodeProperties[] = [
 					'Comma-separated tags, or an array from an expression. Tags that do not exist yet are created.',
 			}),
 		],
-	},
+		'Fields to set: only the fields added here are sent',
+	),
 	qyvoContactOptions,
 ];
 

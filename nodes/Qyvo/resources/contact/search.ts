@@ -1,18 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { qyvoContactOptions, returnAllFields } from '../../shared/fields';
+import { filtersCollection } from '../../../shared/descriptions/groups';
+import { qyvoContactOptions, returnAllFields } from '../fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description:
-			'Filters combined with AND. Qyvo answers with at most 50 contacts, the most recently active first: without filters, the 50 most recently active.',
-		options: [
+	filtersCollection(
+		[
 			{
 				displayName: 'Email',
 				name: 'email',
@@ -41,7 +35,8 @@ const properties: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'tag' } },
 			},
 		],
-	},
+		'Filters combined with AND. Qyvo answers with at most 50 contacts, the most recently active first: without filters, the 50 most recently active.',
+	),
 	qyvoContactOptions,
 ];
 

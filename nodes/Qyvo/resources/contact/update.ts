@@ -1,15 +1,10 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import {
-	emailField,
-	nameValueCollection,
-	updateFieldsCollection,
-	tagsField,
-} from '../../../shared/descriptions';
-import { contactLookupFields, qyvoContactOptions } from '../../shared/fields';
+import { emailField, nameValueCollection, tagsField } from '../../../shared/descriptions/fields';
+import { updateFieldsCollection } from '../../../shared/descriptions/groups';
+import { qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	...contactLookupFields(['contactId', 'phone'], 'to update'),
 	updateFieldsCollection([
 		emailField('email'),
 		nameValueCollection({

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { idField, qyvoReadOptions } from '../../shared/fields';
+import { idField, qyvoReadOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	idField({

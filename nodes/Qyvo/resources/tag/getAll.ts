@@ -1,17 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { qyvoReadOptions, returnAllFields } from '../../shared/fields';
+import { filtersCollection } from '../../../shared/descriptions/groups';
+import { qyvoReadOptions, returnAllFields } from '../fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Without filters, every tag of the account',
-		options: [
+	filtersCollection(
+		[
 			{
 				displayName: 'Name',
 				name: 'name',
@@ -22,7 +17,8 @@ const properties: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'name' } },
 			},
 		],
-	},
+		'Without filters, every tag of the account',
+	),
 	qyvoReadOptions,
 ];
 

@@ -1,17 +1,12 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { qyvoReadOptions, returnAllFields } from '../../shared/fields';
+import { filtersCollection } from '../../../shared/descriptions/groups';
+import { qyvoReadOptions, returnAllFields } from '../fields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Without filters, every template of the account',
-		options: [
+	filtersCollection(
+		[
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -27,7 +22,8 @@ const properties: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'status' } },
 			},
 		],
-	},
+		'Without filters, every template of the account',
+	),
 	qyvoReadOptions,
 ];
 

@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { InputError } from '../input/refusal';
+import { quote } from '../input/values';
+import { noteOnRequest } from './requestFacts';
+
+/** One page of a list: its records, and what the answer says of the list. */
+export interface Page<T> {
+	records: T[];
+	isLastPage: boolean;
+	/** The page size the API used, when it says; it may hold fewer than were asked for. */
+	pageSize?: number;
+}
+
+/** How far a list is read. */
+export interface PageBounds {
+	/** The records asked for a page; it stays the same on every page, since the API places page N by it. */
+	pageSize: number;
+	/** So that an API that never reports its last page cannot keep a reader going for ever. */
+	maxPages: number;
+	/** When no further page is asked for (epoch ms): a dropdown answers in time. */
+	deadline?: number;
+}
+
+/** Why a list stopped being read. */
+export type ListEnd = 'lastPage' | 'enough' | 'pageBound' | 'timeBound';
+
+/**
+ * The one paginator: node lists, dropdowns and the polling trigger read their lists through it.
+ * Pages are asked for by number, from 1, until the last page (a short or empty page, or the answer
+ * says so), until `take` has enough, or until a bound. A record seen on an earlier page (the list
+ * moved while it was read) is not taken twice.
+ */
+export async function readPages<T extends IDataObject>(
+	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+	bounds: PageBounds,
+	take: (records: T[]) => 'more' | 'enough',
+): Promise<ListEnd> {
+	const seen = new Set<unknown>();
+	let lastPageMs = 0;
+	for (let page = 1; page <= bounds.maxPages; page++) {
+		const startedAt = Date.now();
+		// a page that would end after the deadline is not asked for: the last one tells how long one takes
+		if (page > 1 && bounds.deadline !== undefined && startedAt + lastPageMs >= bounds.deadline)
+			return 'timeBound';
+		const answer = await fetchPage(page, bounds.pageSize).catch((error: unknown) => {
+			// a later page that ran out of the time left ends the list with what was read
+			if (page > 1 && bounds.deadline !== undefined && Date.now() >= bounds.deadline)
+				return undefined;
+			throw error;
+		});
+		if (answer === undefined) return 'timeBound';
+		lastPageMs = Date.now() - startedAt;
+		const fresh = answer.records.filter((record) => {
+			const id = record.id;
+			if (id === undefined || id === null) return true;
+			if (seen.has(id)) return false;
+			seen.add(id);
+			return true;
+		});
+		if (take(fresh) === 'enough') return 'enough';
+		const pageSize = answer.pageSize ?? bounds.pageSize;
+		if (answer.isLastPage || answer.records.length === 0 || answer.records.length < pageSize)
+			return 'lastPage';
+	}
+	return 'pageBound';
+}
+
+/** A list the API pages by page number (`page`, `limit` in the query), as an operation reads it. */
+export interface PagedList {
+	/** The key of the page's answer that holds the records. */
+	records: string;
+	/** What the records are, in messages: `contacts`. */
+	named: string;
+	/** How many records to output at most; `Infinity` for Return All. */
+	maxResults: number;
+	pageSize: number;
+	readPagination: (answer: IDataObject) => Omit<Page<IDataObject>, 'records'>;
+}
+
+/** The most records a page is asked for. */
+export const MAX_PAGE_SIZE = 100;
+
+/** A run's list reads at most this many pages (Return All: 100,000 records). */
+export const MAX_PAGES = 1000;
+
+/**
+ * Marks a request as the first page of a list, which the delivery hook reads page by page: `limit`
+ * records a page, as few pages as `maxResults` needs.
+ */
+export function pageThrough(
+	requestOptions: IHttpRequestOptions,
+	list: Omit<PagedList, 'pageSize'>,
+): void {
+	const pageSize = Math.min(list.maxResults, MAX_PAGE_SIZE);
+	requestOptions.qs = { ...requestOptions.qs, page: 1, limit: pageSize };
+	noteOnRequest(requestOptions, { list: { ...list, pageSize } });
+}
+
+/** How many records a Get Many operation outputs: every one with Return All, else its Limit. */
+export function maxResults(context: IExecuteSingleFunctions): number {
+	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
+	const limit = context.getNodeParameter('limit', 50);
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new InputError(
+			`Limit ${quote(limit)} is not a whole number from 1`,
+			'Set Limit to how many records to return, like 50, or turn on Return All.',
+		);
+	}
+	return limit;
+}
