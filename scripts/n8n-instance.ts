@@ -358,6 +358,26 @@ export class N8nInstance {
 		throw new Error(`n8n worker did not become ready within 3 minutes:\n${this.printed.join('')}`);
 	}
 
+	/**
+	 * Starts a queue-mode webhook process (`n8n webhook`): it serves production webhooks only and
+	 * hands their executions to the queue. Waits until it answers on its port.
+	 */
+	async startWebhookProcess(): Promise<void> {
+		const child = this.spawnServer(['webhook']);
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null)
+				throw new Error(`n8n webhook exited with ${child.exitCode}:\n${this.printed.join('')}`);
+			try {
+				if ((await fetch(`${this.url}/healthz`)).ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n webhook did not answer within 3 minutes:\n${this.printed.join('')}`);
+	}
+
 	async stop(): Promise<void> {
 		const child = this.process;
 		// a process ended by a signal has no exit code, and its 'exit' event has passed already
