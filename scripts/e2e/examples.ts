@@ -7,7 +7,12 @@ import { CAMPAIGNS } from '../../sandbox/guayaba';
 import type { Sandbox } from '../../sandbox/main';
 import { QYVO_BASE_PATH, seedQyvoContacts, seedQyvoTemplates } from '../../sandbox/qyvo';
 import type { LoopbackServer } from '../../sandbox/server';
-import { ROOT, type EditorApi, type N8nInstance } from '../n8n-instance';
+import {
+	ROOT,
+	SANDBOX_WEBHOOK_CREDENTIALS,
+	type EditorApi,
+	type N8nInstance,
+} from '../n8n-instance';
 import {
 	executeWorkflow,
 	finishedExecution,
@@ -322,6 +327,7 @@ const CHAT_EXAMPLE = 'outreachExample3';
 /** The examples whose triggers wait for a vendor's event. */
 const CALL_SUMMARY_EXAMPLE = 'outreachExample6';
 const WHATSAPP_EXAMPLE = 'outreachExample7';
+export const ONCE_PER_DELIVERY_EXAMPLE = 'outreachOnceDlvr';
 
 function mark(apis: LoopbackServer[]): () => Sent[] {
 	const lengths = apis.map((api) => api.received.length);
@@ -628,8 +634,75 @@ export async function checkExamples(
 		},
 	);
 
+	await checks.section(
+		'the once-per-delivery example handles a test event at each trigger, with the webhook credentials picked',
+		async () => {
+			const opened = await open(editor, ONCE_PER_DELIVERY_EXAMPLE);
+			const workflow = await save(
+				editor,
+				opened,
+				opened.nodes.map((node) =>
+					node.type === 'n8n-nodes-outreach.qyvoTrigger'
+						? {
+								...node,
+								credentials: { qyvoWebhookApi: SANDBOX_WEBHOOK_CREDENTIALS.qyvoWebhookApi },
+							}
+						: node.type === 'n8n-nodes-outreach.callAidanTrigger'
+							? {
+									...node,
+									credentials: {
+										callAidanWebhookApi: SANDBOX_WEBHOOK_CREDENTIALS.callAidanWebhookApi,
+									},
+								}
+							: node,
+				),
+			);
+			const sentToQyvo = mark([sandbox.qyvo]);
+			const message = await runWithTestEvent(checks, editor, n8n, workflow, 'qyvo');
+			checks.equal(
+				'a WhatsApp message passes Remove Duplicates (its first delivery) and is acknowledged to the phone that wrote',
+				[message.status, sentToQyvo()[0]],
+				[
+					'success',
+					[
+						{
+							method: 'POST',
+							path: action('send-text-message'),
+							body: {
+								phone: ROMAIN.phone,
+								message: `Thanks ${ROMAIN.name}, we got your message and will answer shortly.`,
+							},
+						},
+					],
+				],
+			);
+			const sentToCallAidan = mark([sandbox.callAidan]);
+			const call = await runWithTestEvent(checks, editor, n8n, workflow, 'callaidan');
+			const [patches] = sentToCallAidan();
+			checks.equal(
+				"a completed call passes Remove Duplicates (its first delivery) and its summary goes to the contact's notes",
+				[
+					call.status,
+					patches.map(({ method, path: route, body }) => [
+						method,
+						route,
+						String((body as Json).notes).startsWith(
+							'outbound call with Aidan (sales) (142 s, score 87): The caller booked a demo',
+						),
+					]),
+				],
+				['success', [['PATCH', `/contacts/${MARIA.id}/`, true]]],
+			);
+		},
+	);
+
 	await checks.section('every example runs in the e2e', async () => {
-		const elsewhere = [CHAT_EXAMPLE, CALL_SUMMARY_EXAMPLE, WHATSAPP_EXAMPLE];
+		const elsewhere = [
+			CHAT_EXAMPLE,
+			CALL_SUMMARY_EXAMPLE,
+			WHATSAPP_EXAMPLE,
+			ONCE_PER_DELIVERY_EXAMPLE,
+		];
 		checks.equal(
 			'each is run above with Execute workflow',
 			examples

@@ -6,13 +6,15 @@ import { CALLAIDAN_WEBHOOK_TOKEN, callAidanCall, sendCallAidanCall } from '../..
 import { refreshExamples } from '../example-workflows';
 import { ROOT, type EditorApi, type N8nInstance } from '../n8n-instance';
 import type { WorkflowNode } from './editorRuns';
-import type { Example } from './examples';
+import { ONCE_PER_DELIVERY_EXAMPLE, type Example } from './examples';
 import type { Checks } from './helpers';
 
 const CALL_SUMMARY = 'outreachExample6';
 const MOVED = 'outreachExample5';
 /** Changed by the AI Agent examples' runs in examples.ts: their chat model credential added. */
 const WITH_MODEL = ['outreachExample3', 'outreachExample7'];
+/** Changed by its run in examples.ts: the webhook credentials picked on its triggers. */
+const WITH_WEBHOOK_CREDENTIALS = ONCE_PER_DELIVERY_EXAMPLE;
 /** Untouched, and its file changes, as a newer package would change it. */
 const UPDATED = 'outreachExample1';
 const NEWER_NOTE = 'A newer version of this example (e2e).';
@@ -126,19 +128,21 @@ export async function checkStartKeepsChangedExamples(
 			await n8n.start();
 			await editor.setUpOwnerAndLogIn();
 
+			const kept = [
+				[MOVED, 'changed'],
+				...WITH_MODEL.map((id) => [id, 'changed']),
+				[WITH_WEBHOOK_CREDENTIALS, 'changed'],
+				[CALL_SUMMARY, 'published'],
+			];
 			checks.equal(
-				'it kept the three changed and the published one, and says why',
+				'it kept the changed ones and the published one, and says why',
 				refresh.kept.map(({ id, why }) => [id, why]).sort(),
-				[
-					[MOVED, 'changed'],
-					...WITH_MODEL.map((id) => [id, 'changed']),
-					[CALL_SUMMARY, 'published'],
-				].sort(),
+				[...kept].sort(),
 			);
 			checks.equal(
-				'it refreshed the untouched example whose file changed, and left the five others as they are',
+				'it refreshed the untouched example whose file changed, and left the others as they are',
 				[refresh.imported.map(({ id, why }) => [id, why]), refresh.unchanged],
-				[[[UPDATED, 'refreshed']], 5],
+				[[[UPDATED, 'refreshed']], readdirSync(newer).length - kept.length - 1],
 			);
 			const afterSummary = await open(editor, CALL_SUMMARY);
 			checks.equal(
