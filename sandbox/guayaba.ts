@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up keys for the loopback test server */
+import { northAmericanTimeZone } from './areaCodes';
 import type { Answer, ReceivedRequest } from './server';
 import { LoopbackServer } from './server';
 
@@ -151,9 +152,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTACT_SORT_KEYS = ['createdAt', 'fulfilledAt', 'reAddedAt'] as const;
 type ContactSortKey = (typeof CONTACT_SORT_KEYS)[number];
 
-/** The time zone Guayaba guesses from a phone number's country code when none is sent. */
+/**
+ * The time zone Guayaba guesses from a phone number when none is sent: from its area code in
+ * North America, from its country code elsewhere.
+ */
+function guessedTimeZone(phone: string): string {
+	if (phone.startsWith('+1')) return northAmericanTimeZone(phone);
+	return TIME_ZONES_BY_PREFIX.find(([prefix]) => phone.startsWith(prefix))?.[1] ?? 'UTC';
+}
+
 const TIME_ZONES_BY_PREFIX: Array<[string, string]> = [
-	['+1', 'America/New_York'],
 	['+33', 'Europe/Paris'],
 	['+34', 'Europe/Madrid'],
 	['+44', 'Europe/London'],
@@ -265,7 +273,7 @@ export class FakeGuayaba extends LoopbackServer {
 				name: `Bulk ${index}`,
 				status: 'active',
 				campaignId: CAMPAIGNS[0].id,
-				timezone: 'America/New_York',
+				timezone: northAmericanTimeZone(phone),
 				customVariables: {},
 				createdAt: new Date(Date.UTC(2026, 1, 1) + index * 1000).toISOString(),
 				fulfilledAt: null,
@@ -455,11 +463,7 @@ export class FakeGuayaba extends LoopbackServer {
 			status: 'active',
 			campaignId,
 			timezone:
-				typeof body.timezone === 'string'
-					? body.timezone
-					: (TIME_ZONES_BY_PREFIX.find(([prefix]) =>
-							(body.phoneNumber as string).startsWith(prefix),
-						)?.[1] ?? 'UTC'),
+				typeof body.timezone === 'string' ? body.timezone : guessedTimeZone(body.phoneNumber),
 			customVariables,
 			createdAt: now,
 			fulfilledAt: null,

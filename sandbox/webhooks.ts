@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- made-up secrets for the loopback test deliveries */
 import { createHmac } from 'node:crypto';
 
+import { seedCallAidanContacts } from './callAidan';
 import { seedQyvoContacts } from './qyvo';
 
 /** What Qyvo and CallAidan would send to a webhook URL, as their docs describe it. */
@@ -120,6 +121,9 @@ export async function sendQyvoDelivery(
 
 export type CallStatus = 'did-succeed' | 'did-not-answer' | 'error';
 
+/** The CallAidan sandbox's contact the calls are with, so that a workflow can update it. */
+const [CALLAIDAN_CALLEE] = seedCallAidanContacts();
+
 /** A completed voice call in the docs' shape. */
 export function callAidanCall(
 	n = 1,
@@ -134,10 +138,10 @@ export function callAidanCall(
 		direction: 'outbound',
 		duration: 142,
 		contact: {
-			id: 'c4a1e1f0-1234-4cde-9abc-000000000001',
-			name: 'Maria Garcia',
-			email: 'maria@example.com',
-			phone_number: '+14155550123',
+			id: CALLAIDAN_CALLEE.id,
+			name: CALLAIDAN_CALLEE.name,
+			email: CALLAIDAN_CALLEE.email,
+			phone_number: CALLAIDAN_CALLEE.phone,
 			external_id: 'ghl-contact-123',
 		},
 	};

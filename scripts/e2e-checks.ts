@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- a developer script that runs n8n, never loaded by n8n */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { CALLAIDAN_KEY, seedCallAidanContacts } from '../sandbox/callAidan';
@@ -10,6 +11,7 @@ import { checkHostileAnswers } from './e2e/hostileAnswers';
 import { checkCredentialTestsAtStrangeHosts } from './e2e/credentialTests';
 import { checkExamples } from './e2e/examples';
 import { checkStartKeepsChangedExamples } from './e2e/keptExamples';
+import { checkSendEvent } from './e2e/sendEvent';
 import {
 	Checks,
 	executeWorkflow,
@@ -42,12 +44,37 @@ const [GUAYABA_JOHN, , GUAYABA_SAM] = seedContacts();
 const [CALLAIDAN_MARIA] = seedCallAidanContacts();
 const [QYVO_ROMAIN, QYVO_SAM] = seedQyvoContacts();
 
-/** A 90-item bulk run against a server that allows 15 requests per 2 seconds. */
-function writeBulkWorkflow(folder: string, phones: string[]): void {
+/** The bulk run's key: a budget of 450 writes a minute, above the server's 15 per 2 seconds. */
+const BULK_CREDENTIAL = { id: 'e2eGuayaba450wpm', name: 'Guayaba (e2e: 450 writes a minute)' };
+
+/**
+ * A 90-item bulk run against a server that allows 15 requests per 2 seconds, on a key whose
+ * credential allows more, so that the server's answers set the pace.
+ */
+async function writeBulkWorkflow(
+	n8n: N8nInstance,
+	sandbox: Sandbox,
+	folder: string,
+	phones: string[],
+): Promise<void> {
+	const credentials = path.join(folder, 'bulk-credential.json');
+	mkdirSync(folder, { recursive: true });
+	writeFileSync(
+		credentials,
+		JSON.stringify([
+			{
+				...BULK_CREDENTIAL,
+				type: 'guayabaApi',
+				data: { apiKey: GUAYABA_KEY, baseUrl: sandbox.baseUrls.guayaba, writesPerMinute: 450 },
+			},
+		]),
+	);
+	await n8n.cli(['import:credentials', `--input=${credentials}`]);
+	rmSync(credentials);
 	writeWorkflow(folder, {
 		id: 'outreachE2eBulk90',
 		name: 'e2e: 90 contacts fulfilled under a rate limit',
-		branches: [fulfilEachPhone(phones, 450)],
+		branches: [fulfilEachPhone(phones, 450, BULK_CREDENTIAL)],
 	});
 }
 
@@ -294,7 +321,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 			const phones = guayaba.addBulkContacts(90);
 			guayaba.setRateLimit({ requests: 15, windowMs: 2000 });
 			const folder = path.join(n8n.home, 'e2e-workflows');
-			writeBulkWorkflow(folder, phones);
+			await writeBulkWorkflow(n8n, sandbox, folder, phones);
 			await n8n.importWorkflows(folder);
 			const started = Date.now();
 			const items = nodeOutput(await executeWorkflow(n8n, 'outreachE2eBulk90'), 'Fulfil');
@@ -441,10 +468,10 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 				'OK',
 			);
 			const refused = await testCredential(type, { ...good, [secret]: 'wrong-key' });
-			// n8n 1.x ignores a test request's list of statuses to fail on (README, CallAidan credential)
+			// n8n 1.x ignores a test request's list of statuses to fail on (docs/callaidan.md, its credential)
 			if (n8n.major < 2 && type === 'callAidanApi') {
 				checks.equal(
-					'n8n 1.x cannot refuse a bad callAidanApi key (README says so)',
+					'n8n 1.x cannot refuse a bad callAidanApi key (docs/callaidan.md says so)',
 					refused.status,
 					'OK',
 				);
@@ -469,6 +496,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	await checkTriggers(checks, n8n, sandbox, editor);
 	await checkExamples(checks, editor, n8n, sandbox);
 	await checkStartKeepsChangedExamples(checks, editor, n8n);
+	await checkSendEvent(checks, editor, n8n);
 
 	await checks.section('no secret in anything n8n printed', async () => {
 		await n8n.stop();

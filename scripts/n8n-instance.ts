@@ -17,6 +17,7 @@ import { CALLAIDAN_KEY } from '../sandbox/callAidan';
 import { GUAYABA_KEY } from '../sandbox/guayaba';
 import type { Sandbox } from '../sandbox/main';
 import { QYVO_TOKEN } from '../sandbox/qyvo';
+import { CALLAIDAN_WEBHOOK_TOKEN, QYVO_SIGNING_SECRET } from '../sandbox/webhooks';
 
 // npm runs the scripts from the package root; the bundles live in node_modules/.cache
 export const ROOT = process.cwd();
@@ -37,6 +38,15 @@ export const SANDBOX_CREDENTIALS = {
 	guayabaApi: { id: 'sandboxGuayaba01', name: 'Guayaba (sandbox)' },
 	callAidanApi: { id: 'sandboxCallAidan1', name: 'CallAidan (sandbox)' },
 	qyvoApi: { id: 'sandboxQyvo000001', name: 'Qyvo (sandbox)' },
+};
+
+/**
+ * The webhook credentials the example triggers use, holding the secrets the sandbox signs its test
+ * events with (`npm run send-event`).
+ */
+export const SANDBOX_WEBHOOK_CREDENTIALS = {
+	qyvoWebhookApi: { id: 'sandboxQyvoHook01', name: 'Qyvo webhook (sandbox)' },
+	callAidanWebhookApi: { id: 'sandboxCallAidanH', name: 'CallAidan webhook (sandbox)' },
 };
 
 export function say(message: string): void {
@@ -88,6 +98,24 @@ export function runtimeScript<Name extends string>(
 	if (missing.length > 0)
 		throw new Error(`scripts/n8n-runtime.sh printed no ${missing.join('=, ')}= line:\n${output}`);
 	return values as Record<Name, string>;
+}
+
+/**
+ * The n8n version scripts/n8n-runtime.sh installs (OUTREACH_N8N_VERSION, or its default), and
+ * whether it and the Node it runs on are in the cache already, so that the start says how long
+ * the wait is.
+ */
+export function cachedRuntime(): { version: string; cached: boolean } {
+	const script = readFileSync(path.join(ROOT, 'scripts/n8n-runtime.sh'), 'utf8');
+	const version =
+		process.env.OUTREACH_N8N_VERSION ??
+		/^N8N_VERSION=\$\{OUTREACH_N8N_VERSION:-([^}]+)\}$/m.exec(script)?.[1] ??
+		'';
+	const nodeVersion = /^NODE_VERSION=(\S+)$/m.exec(script)?.[1] ?? '';
+	const node =
+		Number(process.versions.node.split('.')[0]) >= 24 ||
+		existsSync(path.join(CACHE, `node-${nodeVersion}`, 'bin/node'));
+	return { version, cached: node && existsSync(path.join(CACHE, `n8n-${version}`, '.complete')) };
 }
 
 export function n8nRuntime(): N8nRuntime {
@@ -262,6 +290,16 @@ export class N8nInstance {
 					type: 'qyvoApi',
 					data: { apiToken: QYVO_TOKEN, baseUrl: sandbox.baseUrls.qyvo },
 				},
+				{
+					...SANDBOX_WEBHOOK_CREDENTIALS.qyvoWebhookApi,
+					type: 'qyvoWebhookApi',
+					data: { signingSecret: QYVO_SIGNING_SECRET },
+				},
+				{
+					...SANDBOX_WEBHOOK_CREDENTIALS.callAidanWebhookApi,
+					type: 'callAidanWebhookApi',
+					data: { token: CALLAIDAN_WEBHOOK_TOKEN },
+				},
 			]),
 		);
 		await this.cli(['import:credentials', `--input=${file}`]);
@@ -318,6 +356,26 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n worker did not become ready within 3 minutes:\n${this.printed.join('')}`);
+	}
+
+	/**
+	 * Starts a queue-mode webhook process (`n8n webhook`): it serves production webhooks only and
+	 * hands their executions to the queue. Waits until it answers on its port.
+	 */
+	async startWebhookProcess(): Promise<void> {
+		const child = this.spawnServer(['webhook']);
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null)
+				throw new Error(`n8n webhook exited with ${child.exitCode}:\n${this.printed.join('')}`);
+			try {
+				if ((await fetch(`${this.url}/healthz`)).ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n webhook did not answer within 3 minutes:\n${this.printed.join('')}`);
 	}
 
 	async stop(): Promise<void> {

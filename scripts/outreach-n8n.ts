@@ -6,6 +6,7 @@ import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import {
 	BUILD_LOG,
 	CACHE,
+	cachedRuntime,
 	EditorApi,
 	N8nInstance,
 	n8nRuntime,
@@ -13,6 +14,7 @@ import {
 	packPackage,
 	ROOT,
 	SANDBOX_CREDENTIALS,
+	SANDBOX_WEBHOOK_CREDENTIALS,
 	say,
 	Steps,
 	WORK,
@@ -31,8 +33,11 @@ async function prepare(
 	home: string,
 	{ fresh, steps }: { fresh: boolean; steps: Steps },
 ): Promise<{ n8n: N8nInstance; sandbox: Sandbox }> {
+	const { version, cached } = cachedRuntime();
 	steps.next(
-		`n8n ${process.env.OUTREACH_N8N_VERSION ?? '2.40.7'} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`,
+		cached
+			? `n8n ${version} and Node 24, from ${CACHE}`
+			: `n8n ${version} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`,
 	);
 	const runtime = n8nRuntime();
 	steps.next(`building and packing the package (build output in ${BUILD_LOG})`);
@@ -59,8 +64,8 @@ async function prepare(
 	);
 	steps.next(
 		keeping
-			? `refreshing the 3 sandbox credentials (changes you made to them are replaced) and the example workflows you have not changed or published`
-			: `importing the ${examples.length} example workflows and the 3 sandbox credentials`,
+			? `refreshing the 5 sandbox credentials (changes you made to them are replaced) and the example workflows you have not changed or published`
+			: `importing the ${examples.length} example workflows and the 5 sandbox credentials`,
 	);
 	await n8n.importSandboxCredentials(sandbox);
 	const refresh = await refreshExamples(n8n, path.join(ROOT, 'examples'));
@@ -77,9 +82,16 @@ async function start(): Promise<void> {
 	steps.next(`starting n8n on ${n8n.url}`);
 	await n8n.start();
 	await new EditorApi(n8n.url).setUpOwnerAndLogIn();
-	const examples = JSON.parse(
-		readFileSync(path.join(ROOT, 'examples/guayaba-bulk-do-not-call.json'), 'utf8'),
-	) as { id: string };
+	const example = (file: string) =>
+		JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')) as {
+			id: string;
+			nodes: Array<{ type: string; webhookId?: string }>;
+		};
+	const examples = example('guayaba-bulk-do-not-call.json');
+	const callSummary = example('callaidan-call-summary-to-crm.json');
+	const whatsApp = example('qyvo-ai-agent-answers-whatsapp.json');
+	const testUrl = (workflow: ReturnType<typeof example>, vendorPath: string) =>
+		`${n8n.url}/webhook-test/${workflow.nodes.find((node) => node.webhookId)?.webhookId}/${vendorPath}`;
 	const requestLog = (server: { url: string }) => `${server.url}/__sandbox/requests`;
 	process.stdout.write(`
 n8n is running with n8n-nodes-outreach at ${n8n.url}
@@ -94,6 +106,13 @@ n8n is running with n8n-nodes-outreach at ${n8n.url}
      What each received: ${requestLog(sandbox.guayaba)}
                          ${requestLog(sandbox.callAidan)}
                          ${requestLog(sandbox.qyvo)}
+  4. Send a test event to a trigger: open a workflow with a Qyvo or CallAidan Trigger, for example
+     ${n8n.url}/workflow/${callSummary.id}, click "Execute workflow", then run
+       npm run send-event -- ${testUrl(callSummary, 'callaidan')}
+       npm run send-event -- ${testUrl(whatsApp, 'qyvo')} [message.status.read|...]
+     (the trigger's Production URL once the workflow is published). It signs or adds ?token= with
+     the secret of the "${SANDBOX_WEBHOOK_CREDENTIALS.qyvoWebhookApi.name}" and "${SANDBOX_WEBHOOK_CREDENTIALS.callAidanWebhookApi.name}" credentials;
+     "npm run send-event" alone lists the events.
 
 Your workflows and credentials are kept in ${n8n.home} from one start to the next
 ("npm start -- --fresh" starts from an empty one). Press Ctrl-C to stop n8n and the sandbox.

@@ -1,21 +1,29 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a developer script that runs n8n, never loaded by n8n */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { GUAYABA_KEY } from '../sandbox/guayaba';
+import { CALLAIDAN_WEBHOOK_TOKEN, QYVO_SIGNING_SECRET } from '../sandbox/webhooks';
 import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import type { ReceivedRequest } from '../sandbox/server';
 import { Checks, fulfilEachPhone, paired, type Item, type WorkflowNode } from './e2e-checks';
 import { unflatten } from './e2e/triggers';
 import { EditorApi, N8nInstance, n8nRuntime, packPackage, say, Steps, WORK } from './n8n-instance';
 import { PrivatePostgres, PrivateRedis, serviceBinaries } from './queue-services';
+import {
+	checkWebhookProcesses,
+	startPollingCheck,
+	workerOf,
+	type ScaledOut,
+} from './queue-triggers';
 
 // OUTREACH_PORT_OFFSET moves every port, so that two checkouts can run their suites side by side
 const PORT_OFFSET = Number(process.env.OUTREACH_PORT_OFFSET ?? 0);
 const MAIN_PORT = 5694;
 // each n8n also opens its task runners' broker on its port + 1
 const WORKER_PORTS = [5696, 5698];
+const WEBHOOK_PORTS = [5706, 5708];
 const REDIS_PORT = 24379;
 const POSTGRES_PORT = 23432;
 
@@ -157,14 +165,6 @@ function nodeItems(execution: Execution, nodeName: string): Item[] {
 	return task.data?.main[0] ?? [];
 }
 
-/** Which worker (1 or 2) logged that it started the execution. */
-function workerOf(workers: N8nInstance[], executionId: string): number | undefined {
-	const index = workers.findIndex((worker) =>
-		new RegExp(`Worker started execution ${executionId} \\(`).test(worker.printed.join('')),
-	);
-	return index === -1 ? undefined : index + 1;
-}
-
 const phoneOf = (request: ReceivedRequest) => (request.body as { phone?: string }).phone;
 
 /** The server's fixed windows as it counted them: `accepted/refused` in each, to see where the refusals came. */
@@ -196,10 +196,9 @@ async function checkQueueMode(
 	main: N8nInstance,
 	workers: N8nInstance[],
 	sandbox: Sandbox,
+	editor: EditorApi,
 ): Promise<void> {
 	const { guayaba } = sandbox;
-	const editor = new EditorApi(main.url);
-	await editor.setUpOwnerAndLogIn();
 	guayaba.reset();
 	const phones = guayaba.addBulkContacts(2 * CONTACTS_PER_WORKFLOW);
 	const runs = ['a', 'b'].map((letter, index) => ({
@@ -340,14 +339,19 @@ async function checkQueueMode(
 			);
 		},
 	);
+}
 
+/** Stops every n8n process, then looks for the secrets in everything they printed. */
+async function checkNoSecretPrinted(checks: Checks, processes: N8nInstance[]): Promise<void> {
 	await checks.section('no secret in anything n8n printed', async () => {
-		await Promise.all([main, ...workers].map(async (n8n) => await n8n.stop()));
-		const printed = [main, ...workers].map((n8n) => n8n.printed.join('')).join('');
+		await Promise.all(processes.map(async (n8n) => await n8n.stop()));
+		const printed = processes.map((n8n) => n8n.printed.join('')).join('');
 		checks.equal(
-			`${(printed.length / 1024).toFixed(0)} KiB of log and output of the main instance and both workers hold no API key`,
-			printed.includes(GUAYABA_KEY),
-			false,
+			`${(printed.length / 1024).toFixed(0)} KiB of log and output of the main instance, both workers and both webhook processes hold no API key, signing secret or webhook token`,
+			[GUAYABA_KEY, QYVO_SIGNING_SECRET, CALLAIDAN_WEBHOOK_TOKEN].filter((secret) =>
+				printed.includes(secret),
+			).length,
+			0,
 		);
 	});
 }
@@ -390,11 +394,18 @@ async function run(): Promise<void> {
 				env: queueEnv,
 			}),
 	);
+	const webhooks = WEBHOOK_PORTS.map(
+		(port, index) =>
+			new N8nInstance(runtime, path.join(FOLDER, `webhook-${index + 1}-home`), port + PORT_OFFSET, {
+				env: queueEnv,
+			}),
+	);
+	const processes = [main, ...workers, ...webhooks];
 	let sandbox: Sandbox | undefined;
 	let stopping: Promise<void> | undefined;
 	const stopAll = async () => {
 		stopping ??= (async () => {
-			await Promise.all([main, ...workers].map(async (n8n) => await n8n.stop()));
+			await Promise.all(processes.map(async (n8n) => await n8n.stop()));
 			await sandbox?.stop();
 			await redis.stop();
 			await postgres.stop();
@@ -411,10 +422,18 @@ async function run(): Promise<void> {
 	const checks = new Checks();
 	try {
 		steps.next(
-			`installing ${path.basename(tarball)} into the user folders of the main instance and both workers`,
+			`installing ${path.basename(tarball)} into the user folders of the main instance, both workers and both webhook processes`,
 		);
 		await stopLeftN8nProcesses();
-		for (const n8n of [main, ...workers]) n8n.installPackage(tarball, { fresh: true });
+		main.installPackage(tarball, { fresh: true });
+		// the same installed folder for the others: one npm install instead of five
+		for (const n8n of processes.slice(1)) {
+			rmSync(n8n.home, { recursive: true, force: true });
+			cpSync(path.join(main.home, '.n8n/nodes'), path.join(n8n.home, '.n8n/nodes'), {
+				recursive: true,
+				verbatimSymlinks: true,
+			});
+		}
 		steps.next(
 			`starting a private Redis on 127.0.0.1:${redis.port} and PostgreSQL on 127.0.0.1:${postgres.port}`,
 		);
@@ -430,9 +449,25 @@ async function run(): Promise<void> {
 		);
 		await main.importSandboxCredentials(sandbox);
 		await main.start();
-		steps.next('starting two workers, each running one execution at a time');
-		await Promise.all(workers.map(async (worker) => await worker.startWorker(1)));
-		await checkQueueMode(checks, runtime.version, main, workers, sandbox);
+		steps.next(
+			`starting two workers, each running one execution at a time, and two webhook processes (n8n webhook) on ${webhooks.map((n8n) => n8n.url).join(' and ')}`,
+		);
+		await Promise.all([
+			...workers.map(async (worker) => await worker.startWorker(1)),
+			...webhooks.map(async (webhook) => await webhook.startWebhookProcess()),
+		]);
+
+		const editor = new EditorApi(main.url);
+		await editor.setUpOwnerAndLogIn();
+		const scaled: ScaledOut = { editor, workers, webhooks, sandbox };
+		// the polling check waits two minutes for n8n's cron: the webhook checks run meanwhile
+		const finishPollingCheck = await startPollingCheck(checks, scaled);
+		await checkWebhookProcesses(checks, scaled);
+		await finishPollingCheck();
+		const bulkStarted = Date.now();
+		await checkQueueMode(checks, runtime.version, main, workers, sandbox, editor);
+		say(`two bulk runs: ${((Date.now() - bulkStarted) / 1000).toFixed(0)} s`);
+		await checkNoSecretPrinted(checks, processes);
 	} finally {
 		await stopAll();
 	}

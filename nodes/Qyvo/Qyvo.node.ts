@@ -1,15 +1,16 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { deliverRequests } from '../shared/transport/deliver';
-import { getTemplates } from './methods/loadOptions';
 import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
 import { QYVO } from '../shared/vendors';
-import { contactDescription } from './resources/contact';
-import { flowDescription } from './resources/flow';
-import { messageDescription } from './resources/message';
-import { sequenceDescription } from './resources/sequence';
-import { tagDescription } from './resources/tag';
-import { templateDescription } from './resources/template';
+import { getTemplates } from './methods/loadOptions';
+import { contactFields, contactOperation } from './resources/contact';
+import { contactLookupFields, recipientPhoneField } from './resources/fields';
+import { flowFields, flowOperation } from './resources/flow';
+import { messageFields, messageOperation } from './resources/message';
+import { sequenceFields, sequenceOperation } from './resources/sequence';
+import { tagFields, tagOperation } from './resources/tag';
+import { templateFields, templateOperation } from './resources/template';
 
 export class Qyvo implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,12 +46,21 @@ export class Qyvo implements INodeType {
 				],
 				default: 'contact',
 			},
-			...contactDescription,
-			...flowDescription,
-			...messageDescription,
-			...sequenceDescription,
-			...tagDescription,
-			...templateDescription,
+			contactOperation,
+			flowOperation,
+			messageOperation,
+			sequenceOperation,
+			tagOperation,
+			templateOperation,
+			// the fields several operations share come first, once each (see resources/fields.ts)
+			...contactLookupFields,
+			recipientPhoneField,
+			...contactFields,
+			...flowFields,
+			...messageFields,
+			...sequenceFields,
+			...tagFields,
+			...templateFields,
 		],
 	};
 

@@ -1,5 +1,3 @@
-import { apiMessage } from './answers/apiMessage';
-
 export type Service = 'Guayaba' | 'CallAidan' | 'Qyvo';
 
 /**
@@ -9,6 +7,8 @@ export type Service = 'Guayaba' | 'CallAidan' | 'Qyvo';
 export type ExplainFailure = (
 	statusCode: number,
 	body: unknown,
+	/** The API's own words for the failure, as the answer gave them. */
+	said: string | undefined,
 ) => { message: string; description: string } | undefined;
 
 /** A rate limit kept per API key, for one kind of request. */
@@ -98,8 +98,7 @@ function mentionsOutsideWindow(body: unknown): boolean {
  * Qyvo's failures that need more than its own words: template variables it names as missing, and
  * WhatsApp's refusal of free text once the contact's 24-hour window has closed.
  */
-export const explainQyvoFailure: ExplainFailure = (statusCode, body) => {
-	const said = apiMessage(body);
+export const explainQyvoFailure: ExplainFailure = (statusCode, body, said) => {
 	const saidText = said ? ` Qyvo said: ${said}` : '';
 	if (statusCode === 422 && typeof body === 'object' && body !== null) {
 		const { missing, expected_placeholders: expected } = body as Record<string, unknown>;

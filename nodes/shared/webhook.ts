@@ -62,37 +62,38 @@ export function secretsEqual(received: string, expected: string): boolean {
 	return timingSafeEqual(digest(received), digest(expected)) && expected !== '';
 }
 
+/** How many accepted signatures a webhook trigger remembers at most (see `rememberOnce`). */
+export const MAX_REMEMBERED_DELIVERIES = 1000;
+
+/** Keys seen, each with the time (unix seconds) until which it is remembered. */
+export type RememberedDeliveries = Record<string, number>;
+
 /**
- * The signatures seen in the last few minutes, so that a delivery replayed within the tolerance is
- * acknowledged without starting the workflow again. Entries leave when their signature would be
- * stale anyway; the map never holds more than `maxEntries`.
+ * Adds `key` to `remembered` until `expiresAt` (unix seconds), or returns undefined when it is
+ * there and not expired. Returns a new record, without the expired keys and never holding more
+ * than `maxEntries` (the soonest to expire leave first), so that the caller stores it in one
+ * assignment: a node's static data, which n8n saves after the webhook call and every webhook
+ * process reads again for each request.
  */
-export class ReplayGuard {
-	private readonly seen = new Map<string, number>();
+export function rememberOnce(
+	remembered: RememberedDeliveries | undefined,
+	key: string,
+	expiresAt: number,
+	now: number,
+	maxEntries = MAX_REMEMBERED_DELIVERIES,
+): RememberedDeliveries | undefined {
+	const known = remembered?.[key];
+	if (typeof known === 'number' && known > now) return undefined;
+	const kept = Object.entries(remembered ?? {})
+		.filter(([seenKey, until]) => typeof until === 'number' && until > now && seenKey !== key)
+		.sort(([, a], [, b]) => b - a)
+		.slice(0, Math.max(0, maxEntries - 1));
+	return Object.fromEntries([...kept, [key, expiresAt]]);
+}
 
-	constructor(private readonly maxEntries = 10_000) {}
-
-	/** Remembers `key` until `expiresAt` (ms); false when it was already seen and not expired. */
-	firstSeen(key: string, expiresAt: number, now: number): boolean {
-		const known = this.seen.get(key);
-		if (known !== undefined && known > now) return false;
-		this.seen.delete(key);
-		if (this.seen.size >= this.maxEntries) {
-			for (const [seenKey, seenExpiry] of this.seen)
-				if (seenExpiry <= now) this.seen.delete(seenKey);
-			// still full: the oldest entries go first (a Map keeps insertion order)
-			for (const seenKey of this.seen.keys()) {
-				if (this.seen.size < this.maxEntries) break;
-				this.seen.delete(seenKey);
-			}
-		}
-		this.seen.set(key, expiresAt);
-		return true;
-	}
-
-	get size(): number {
-		return this.seen.size;
-	}
+/** The first 32 hex digits of the SHA-256 of `bytes`: enough to tell deliveries apart. */
+export function shortDigest(bytes: Buffer | string): string {
+	return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 }
 
 /**
@@ -108,6 +109,18 @@ export function answerWithoutRunning(
 	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
 	response.end(JSON.stringify(body));
 	return { noWebhookResponse: true };
+}
+
+/**
+ * Answers a delivery that starts the workflow as n8n's `onReceived` mode does
+ * (`{ "message": "Workflow was started" }`), before n8n prepares the run, so that the static data
+ * the node changed is saved. n8n saves it in the callback that answers the request: when n8n
+ * answers, 2.x calls it only after `WorkflowRunner.run`, whose new `Workflow` objects wrap the same
+ * static data and clear its changed mark, so the change is lost whenever the workflow already had
+ * static data; when the node answers, n8n calls it at once (1.x and 2.x alike).
+ */
+export function startedAnswer(context: IWebhookFunctions): IWebhookResponseData {
+	return answerWithoutRunning(context, 200, { message: 'Workflow was started' });
 }
 
 /** The bytes n8n received for this request, before any parsing. */

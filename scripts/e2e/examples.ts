@@ -21,6 +21,7 @@ import {
 } from './editorRuns';
 import { FakeChatModel } from './fakeChatModel';
 import { sentBodies, type Checks } from './helpers';
+import { runSendEvent } from './sendEvent';
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +57,7 @@ type Expectation = [name: string, actual: unknown, expected: unknown];
 
 const ANA_PHONE = '+14155552671';
 const [MARIA] = seedCallAidanContacts();
-const [, SAM] = seedQyvoContacts();
+const [ROMAIN, SAM] = seedQyvoContacts();
 const [ORDER_CONFIRMATION] = seedQyvoTemplates();
 const action = (name: string) => `${QYVO_BASE_PATH}/actions/${name}`;
 
@@ -318,10 +319,65 @@ const RUNNABLE: Record<
 
 /** The AI Agent example, whose trigger waits for a chat message. */
 const CHAT_EXAMPLE = 'outreachExample3';
+/** The examples whose triggers wait for a vendor's event. */
+const CALL_SUMMARY_EXAMPLE = 'outreachExample6';
+const WHATSAPP_EXAMPLE = 'outreachExample7';
 
 function mark(apis: LoopbackServer[]): () => Sent[] {
 	const lengths = apis.map((api) => api.received.length);
 	return () => apis.map((api, index) => sentBodies(api.received.slice(lengths[index])));
+}
+
+/**
+ * Adds a chat model credential to an example's OpenAI Chat Model, as its note asks, pointing at
+ * `model`, and saves the example.
+ */
+async function addChatModel(editor: EditorApi, model: FakeChatModel, id: string): Promise<Example> {
+	const credential = await editor.call<{ id: string; name: string }>('POST', '/rest/credentials', {
+		name: `OpenAI (e2e: a chat model on loopback, ${id})`,
+		type: 'openAiApi',
+		data: { apiKey: 'sk-e2e-loopback-model', url: model.url },
+	});
+	const opened = await open(editor, id);
+	return await save(
+		editor,
+		opened,
+		opened.nodes.map((node) =>
+			node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi'
+				? { ...node, credentials: { openAiApi: { id: credential.id, name: credential.name } } }
+				: node,
+		),
+	);
+}
+
+/**
+ * "Execute workflow" on an example whose trigger waits for a vendor's event, then the event sent
+ * to the trigger's Test URL with `npm run send-event`, as the example's note says; the execution.
+ */
+async function runWithTestEvent(
+	checks: Checks,
+	editor: EditorApi,
+	n8n: N8nInstance,
+	workflow: Example,
+	vendor: 'qyvo' | 'callaidan',
+	args: string[] = [],
+): Promise<{ status: string; run: RunData }> {
+	const type = vendor === 'qyvo' ? 'qyvoTrigger' : 'callAidanTrigger';
+	const trigger = workflow.nodes.find((node) => node.type.endsWith(`.${type}`))!;
+	const before = await lastExecutionId(editor, workflow.id);
+	checks.equal(
+		'Execute workflow waits for a test event',
+		await executeWorkflow(editor, workflow, trigger.name),
+		undefined,
+	);
+	const webhookId = (trigger as { webhookId?: string }).webhookId;
+	const sent = await runSendEvent([`${n8n.url}/webhook-test/${webhookId}/${vendor}`, ...args]);
+	checks.equal(
+		'npm run send-event to its Test URL exits 0: n8n took the event',
+		[sent.code, /n8n answered 200/.test(sent.output)],
+		[0, true],
+	);
+	return await finishedExecution(editor, await newExecution(editor, workflow.id, before));
 }
 
 /** Opens an example as the editor does; the workflow as n8n stored it. */
@@ -360,8 +416,8 @@ async function runAsAUser(
 /**
  * Every example opened in the editor and run as a user runs it: Execute workflow, in one order
  * and then in the reverse, with nothing reset in between, each checked against what its note
- * says. The AI Agent example runs with a chat model on loopback, its credential added as the note
- * asks.
+ * says. The AI Agent examples run with a chat model on loopback, its credential added as their
+ * notes ask; the trigger examples with a test event sent by `npm run send-event`.
  */
 export async function checkExamples(
 	checks: Checks,
@@ -426,28 +482,7 @@ export async function checkExamples(
 		async () => {
 			const model = await new FakeChatModel().start();
 			try {
-				const credential = await editor.call<{ id: string; name: string }>(
-					'POST',
-					'/rest/credentials',
-					{
-						name: 'OpenAI (e2e: a chat model on loopback)',
-						type: 'openAiApi',
-						data: { apiKey: 'sk-e2e-loopback-model', url: model.url },
-					},
-				);
-				const opened = await open(editor, CHAT_EXAMPLE);
-				const workflow = await save(
-					editor,
-					opened,
-					opened.nodes.map((node) =>
-						node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi'
-							? {
-									...node,
-									credentials: { openAiApi: { id: credential.id, name: credential.name } },
-								}
-							: node,
-					),
-				);
+				const workflow = await addChatModel(editor, model, CHAT_EXAMPLE);
 				const message = 'Mark +1 415 555 2671 as do-not-call in Guayaba';
 				const answer = 'Done: +1 415 555 2671 is now do-not-call in Guayaba.';
 				model.plan = {
@@ -521,13 +556,86 @@ export async function checkExamples(
 		},
 	);
 
-	await checks.section('which examples the e2e runs with Execute workflow', async () => {
+	await checks.section(
+		'the CallAidan call-summary example runs with Execute workflow and a test call',
+		async () => {
+			const sent = mark([sandbox.callAidan]);
+			const { status, run } = await runWithTestEvent(
+				checks,
+				editor,
+				n8n,
+				await open(editor, CALL_SUMMARY_EXAMPLE),
+				'callaidan',
+			);
+			const [callAidan] = sent();
+			checks.equal('the execution succeeded', status, 'success');
+			checks.equal(
+				'the trigger output the call, with the sandbox contact',
+				nodeItems(run, 'Call completed').map((call) => [call.status, (call.contact as Json).id]),
+				[['did-succeed', MARIA.id]],
+			);
+			const [patch] = callAidan;
+			const body = (patch?.body ?? {}) as Json;
+			const note =
+				/^\d{4}-\d\d-\d\d \d\d:\d\d, outbound call with Aidan \(sales\) \(142 s, score 87\): The caller booked a demo/;
+			checks.equal(
+				"the contact's notes got the summary, score and duration, and the tags called and reached",
+				[callAidan.length, patch?.method, patch?.path, note.test(String(body.notes)), body.tags],
+				[1, 'PATCH', `/contacts/${MARIA.id}/`, true, ['called', 'reached']],
+			);
+		},
+	);
+
+	await checks.section(
+		'the Qyvo AI Agent example answers a WhatsApp message: Execute workflow and a test message',
+		async () => {
+			const model = await new FakeChatModel().start();
+			try {
+				const workflow = await addChatModel(editor, model, WHATSAPP_EXAMPLE);
+				const reply = 'Yes, the offer runs until Sunday.';
+				model.plan = {
+					tool: (name) => name.startsWith('Qyvo'),
+					args: { message: reply },
+					answer: 'I answered on WhatsApp.',
+				};
+				const sent = mark([sandbox.qyvo]);
+				const { status, run } = await runWithTestEvent(checks, editor, n8n, workflow, 'qyvo', [
+					'message.received',
+				]);
+				const [qyvo] = sent();
+				checks.equal('the execution succeeded', status, 'success');
+				const prompt = JSON.stringify(model.requests[0]?.messages ?? []);
+				checks.equal(
+					'the model read the message and who wrote it',
+					[prompt.includes('Hello, is the offer still on?'), prompt.includes(ROMAIN.phone)],
+					[true, true],
+				);
+				checks.equal('the Qyvo tool sent the answer to the phone that wrote', qyvo, [
+					{
+						method: 'POST',
+						path: action('send-text-message'),
+						body: { phone: ROMAIN.phone, message: reply },
+					},
+				]);
+				checks.equal(
+					"the agent's output is the model's last word",
+					nodeItems(run, 'Answer the message').map((item) => item.output),
+					['I answered on WhatsApp.'],
+				);
+			} finally {
+				await model.stop();
+			}
+		},
+	);
+
+	await checks.section('every example runs in the e2e', async () => {
+		const elsewhere = [CHAT_EXAMPLE, CALL_SUMMARY_EXAMPLE, WHATSAPP_EXAMPLE];
 		checks.equal(
-			'all but the two whose trigger waits for a vendor event',
+			'each is run above with Execute workflow',
 			examples
 				.map(({ workflow }) => workflow.id)
-				.filter((id) => !(id in RUNNABLE) && id !== CHAT_EXAMPLE),
-			['outreachExample6', 'outreachExample7'],
+				.filter((id) => !(id in RUNNABLE) && !elsewhere.includes(id)),
+			[],
 		);
 	});
 }

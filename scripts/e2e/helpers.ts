@@ -169,9 +169,13 @@ export const jsonItems = (name: string, items: unknown[]): WorkflowNode[] => [
 
 /**
  * A bulk run's nodes: one item a phone, each contact updated to "fulfilled" by Guayaba at
- * `requestsPerMinute`, with its delivery details.
+ * `requestsPerMinute`, with its delivery details, on the sandbox credential or `credential`.
  */
-export function fulfilEachPhone(phones: string[], requestsPerMinute: number): WorkflowNode[] {
+export function fulfilEachPhone(
+	phones: string[],
+	requestsPerMinute: number,
+	credential: { id: string; name: string } = SANDBOX_CREDENTIALS.guayabaApi,
+): WorkflowNode[] {
 	return [
 		...jsonItems(
 			'Contacts',
@@ -180,7 +184,7 @@ export function fulfilEachPhone(phones: string[], requestsPerMinute: number): Wo
 		{
 			name: 'Fulfil',
 			type: 'n8n-nodes-outreach.guayaba',
-			credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
+			credentials: { guayabaApi: credential },
 			parameters: {
 				resource: 'contact',
 				operation: 'updateByPhone',

@@ -11,8 +11,8 @@ import type { Checks } from './helpers';
 
 const CALL_SUMMARY = 'outreachExample6';
 const MOVED = 'outreachExample5';
-/** Changed by the AI Agent example's run in examples.ts: its chat model credential added. */
-const WITH_MODEL = 'outreachExample3';
+/** Changed by the AI Agent examples' runs in examples.ts: their chat model credential added. */
+const WITH_MODEL = ['outreachExample3', 'outreachExample7'];
 /** Untouched, and its file changes, as a newer package would change it. */
 const UPDATED = 'outreachExample1';
 const NEWER_NOTE = 'A newer version of this example (e2e).';
@@ -58,8 +58,8 @@ async function deliverCall(url: string, n: number): Promise<[number, unknown]> {
 
 /**
  * What `npm start` does to a user folder where the user has worked on the examples: the user
- * moves a node of one, publishes another with its webhook credential, and the AI Agent example
- * has its chat model credential; then n8n stops and the examples are refreshed as `npm start`
+ * moves a node of one, publishes another with its own webhook credential, and the AI Agent
+ * examples have their chat model credential; then n8n stops and the examples are refreshed as `npm start`
  * refreshes them, from a newer examples folder in which an untouched example has changed.
  */
 export async function checkStartKeepsChangedExamples(
@@ -127,18 +127,18 @@ export async function checkStartKeepsChangedExamples(
 			await editor.setUpOwnerAndLogIn();
 
 			checks.equal(
-				'it kept the two changed and the published one, and says why',
+				'it kept the three changed and the published one, and says why',
 				refresh.kept.map(({ id, why }) => [id, why]).sort(),
 				[
 					[MOVED, 'changed'],
-					[WITH_MODEL, 'changed'],
+					...WITH_MODEL.map((id) => [id, 'changed']),
 					[CALL_SUMMARY, 'published'],
 				].sort(),
 			);
 			checks.equal(
-				'it refreshed the untouched example whose file changed, and left the six others as they are',
+				'it refreshed the untouched example whose file changed, and left the five others as they are',
 				[refresh.imported.map(({ id, why }) => [id, why]), refresh.unchanged],
-				[[[UPDATED, 'refreshed']], 6],
+				[[[UPDATED, 'refreshed']], 5],
 			);
 			const afterSummary = await open(editor, CALL_SUMMARY);
 			checks.equal(
@@ -154,12 +154,12 @@ export async function checkStartKeepsChangedExamples(
 				await deliverCall(productionUrl, 22),
 				started,
 			);
-			const afterModel = await open(editor, WITH_MODEL);
-			checks.equal(
-				'the AI Agent example still has its chat model credential',
-				afterModel.nodes.some((node) => node.credentials?.openAiApi !== undefined),
-				true,
-			);
+			for (const id of WITH_MODEL)
+				checks.equal(
+					`${id} still has its chat model credential`,
+					(await open(editor, id)).nodes.some((node) => node.credentials?.openAiApi !== undefined),
+					true,
+				);
 			checks.equal(
 				'the moved node is where the user put it',
 				(await open(editor, MOVED)).nodes[0].position,

@@ -269,9 +269,12 @@ export async function checkTriggers(
 		await waitForExecutions(editor, workflow.id, 2, 30_000);
 		await sleep(3000);
 		checks.equal(
-			'exactly two executions ran, each with the delivery as sent',
+			'exactly two executions ran, each with the delivery as sent and its delivery key',
 			await triggerOutputs(editor, workflow.id, 'Qyvo Trigger'),
-			[[received], [read]],
+			[
+				[{ ...received, deliveryKey: 'message.received:01J1Y9MSG00000000000000001' }],
+				[{ ...read, deliveryKey: 'message.status.read:01J1Y9MSG00000000000000002' }],
+			],
 		);
 	});
 
@@ -325,9 +328,12 @@ export async function checkTriggers(
 		await waitForExecutions(editor, workflow.id, 2, 30_000);
 		await sleep(2000);
 		checks.equal(
-			'exactly two executions ran, each with the call as sent',
+			'exactly two executions ran, each with the call as sent and its delivery key',
 			await triggerOutputs(editor, workflow.id, 'CallAidan Trigger'),
-			[[good], [noTranscript]],
+			[
+				[{ ...good, deliveryKey: `call:${String(good.id)}` }],
+				[{ ...noTranscript, deliveryKey: `call:${String(noTranscript.id)}` }],
+			],
 		);
 		checks.equal(
 			'no answer repeats the token',

@@ -3,21 +3,37 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, PollContext, WebhookContext } from 'n8n-core';
-import type {
-	IDataObject,
-	INodeExecutionData,
-	IWebhookData,
-	IWorkflowExecuteAdditionalData,
-	WorkflowExecuteMode,
+import {
+	ObservableObject,
+	type IDataObject,
+	type INodeExecutionData,
+	type IWebhookData,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { buildAdditionalData, buildWorkflow, type NodeUnderTest } from './engine';
 
 /**
+ * The workflow's row in n8n's database, as far as webhook calls use it: its static data, which
+ * n8n's `LiveWebhooks.executeWebhook` reads with the workflow for every request and writes back
+ * (`WorkflowStaticDataService.saveStaticData`) after the node's `webhook()` when it is marked
+ * changed. Two servers given one row are two `n8n webhook` processes on one database. A new
+ * workflow's static data is null, as in n8n's table.
+ */
+export class WorkflowRow {
+	staticData = 'null';
+
+	/** How many times a webhook call wrote the static data. */
+	saves = 0;
+}
+
+/**
  * A webhook trigger of ours behind a real HTTP server on loopback, called as n8n's webhook server
  * calls it: the request's raw bytes in `rawBody`, the parsed JSON in `body`, the query in `query`,
- * then the node's `webhook` with n8n-core's WebhookContext. A run the node starts is recorded in
- * `started` and answered as n8n's `onReceived` mode answers it; anything else the node answers.
+ * then the node's `webhook` with n8n-core's WebhookContext, on a Workflow built for this request
+ * with the static data of `row`. A run the node starts is recorded in `started` and answered as
+ * n8n's `onReceived` mode answers it; anything else the node answers.
  */
 export class WebhookTriggerServer {
 	readonly started: INodeExecutionData[][][] = [];
@@ -27,6 +43,7 @@ export class WebhookTriggerServer {
 	constructor(
 		private readonly underTest: NodeUnderTest,
 		private readonly mode: WorkflowExecuteMode = 'webhook',
+		readonly row = new WorkflowRow(),
 	) {}
 
 	get url(): string {
@@ -62,6 +79,11 @@ export class WebhookTriggerServer {
 			request.body = {};
 		}
 		const { node, workflow } = buildWorkflow(this.underTest);
+		// as n8n's Workflow constructor wraps the static data it is given (`|| {}` included)
+		const loaded = JSON.parse(this.row.staticData) as IDataObject | null;
+		const wrap = (data: IDataObject | null) =>
+			ObservableObject.create(data ?? {}, undefined, { ignoreEmptyOnFirstChild: true });
+		workflow.staticData = wrap(loaded);
 		const additionalData = buildAdditionalData(this.underTest);
 		additionalData.httpRequest =
 			request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
@@ -86,8 +108,16 @@ export class WebhookTriggerServer {
 		);
 		try {
 			const result = await this.underTest.nodeType.webhook!.call(context);
-			if (result.noWebhookResponse) return;
+			// n8n 2.x: when n8n answers a run's request, it saves the static data only after
+			// WorkflowRunner.run, which first builds Workflows of its own on the same loaded object
+			// (establishContextForPersistence, WorkflowPreExecute); each wrap marks it unchanged
+			if (result.workflowData && !result.noWebhookResponse && loaded !== null) wrap(loaded);
+			if (workflow.staticData.__dataChanged === true) {
+				this.row.staticData = JSON.stringify(workflow.staticData);
+				this.row.saves++;
+			}
 			if (result.workflowData) this.started.push(result.workflowData);
+			if (result.noWebhookResponse) return;
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(
 				JSON.stringify(

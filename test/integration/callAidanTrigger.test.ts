@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CallAidanWebhookApi } from '../../credentials/CallAidanWebhookApi.credentials';
 import { CallAidanTrigger } from '../../nodes/CallAidanTrigger/CallAidanTrigger.node';
-import { callPasses } from '../../nodes/CallAidanTrigger/helpers/receiveCall';
+import { callAidanDeliveryKey, callPasses } from '../../nodes/CallAidanTrigger/helpers/receiveCall';
 import { secretsEqual, webhookTokenProblem } from '../../nodes/shared/webhook';
 import {
 	CALLAIDAN_WEBHOOK_TOKEN,
@@ -57,6 +57,20 @@ describe('callPasses', () => {
 	});
 });
 
+describe('callAidanDeliveryKey', () => {
+	it.each([
+		['a call', callAidanCall(12), 'call:thr_7c1d2e3f-0000-4000-8000-000000000012'],
+		['a numeric id', { id: 42 }, 'call:42'],
+		['an empty id', { id: '' }, undefined],
+		['an object id', { id: { thread: 1 } }, undefined],
+		['no id', { status: 'did-succeed' }, undefined],
+		['an array', [callAidanCall(13)], undefined],
+		['a string', 'thr_1', undefined],
+	])('%s: %s', (_case, body, key) => {
+		expect(callAidanDeliveryKey(body)).toBe(key);
+	});
+});
+
 describe('CallAidan Trigger through n8n-core (WebhookContext) behind a loopback server', () => {
 	let server: WebhookTriggerServer;
 
@@ -73,7 +87,19 @@ describe('CallAidan Trigger through n8n-core (WebhookContext) behind a loopback 
 		expect(answers.map((answer) => [answer.status, JSON.parse(answer.body)])).toEqual(
 			Array(2).fill([200, { message: 'Workflow was started' }]),
 		);
-		expect(server.started).toEqual([[[{ json: call }]], [[{ json: withoutTranscript }]]]);
+		expect(server.started).toEqual([
+			[[{ json: { ...call, deliveryKey: 'call:thr_7c1d2e3f-0000-4000-8000-000000000001' } }]],
+			[
+				[
+					{
+						json: {
+							...withoutTranscript,
+							deliveryKey: 'call:thr_7c1d2e3f-0000-4000-8000-000000000002',
+						},
+					},
+				],
+			],
+		]);
 		expect(Object.keys(server.started[1][0][0].json)).not.toContain('transcript');
 	});
 
@@ -120,7 +146,27 @@ describe('CallAidan Trigger through n8n-core (WebhookContext) behind a loopback 
 			[200, { received: true, started: false }],
 			[200, { message: 'Workflow was started' }],
 		]);
-		expect(server.started).toEqual([[[{ json: good }]]]);
+		expect(server.started).toEqual([
+			[[{ json: { ...good, deliveryKey: 'call:thr_7c1d2e3f-0000-4000-8000-000000000005' } }]],
+		]);
+	});
+
+	it('starts a replayed call again, with the same delivery key, and keeps nothing in static data', async () => {
+		server = await new WebhookTriggerServer(underTest()).start();
+		const first = await sendCallAidanCall(server.url, callAidanCall(14), CALLAIDAN_WEBHOOK_TOKEN);
+		const other = await new WebhookTriggerServer(underTest(), 'webhook', server.row).start();
+		try {
+			const target = new URL(other.url);
+			target.searchParams.set('token', CALLAIDAN_WEBHOOK_TOKEN);
+			const replayed = await postRaw(target.toString(), first.request.rawBody, {});
+			expect([first.status, replayed.status]).toEqual([200, 200]);
+			expect(
+				[...server.started, ...other.started].map((run) => run[0][0].json.deliveryKey),
+			).toEqual(Array(2).fill('call:thr_7c1d2e3f-0000-4000-8000-000000000014'));
+			expect(server.row.saves).toBe(0);
+		} finally {
+			await other.stop();
+		}
 	});
 
 	it('refuses every call when the credential has no token', async () => {

@@ -1,6 +1,14 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { QyvoWebhookApi } from '../../credentials/QyvoWebhookApi.credentials';
 import { QyvoTrigger } from '../../nodes/QyvoTrigger/QyvoTrigger.node';
-import { ReplayGuard, signingSecretProblem, verifySignature } from '../../nodes/shared/webhook';
+import { qyvoDeliveryKey } from '../../nodes/QyvoTrigger/helpers/receiveDelivery';
+import {
+	rememberOnce,
+	shortDigest,
+	signingSecretProblem,
+	verifySignature,
+} from '../../nodes/shared/webhook';
 import {
 	QYVO_SIGNING_SECRET,
 	qyvoDelivery,
@@ -91,24 +99,50 @@ describe('verifySignature', () => {
 	});
 });
 
-describe('ReplayGuard', () => {
-	it('refuses a key seen before until it expires, then accepts it again', () => {
-		const guard = new ReplayGuard();
-		expect(guard.firstSeen('a', 1000, 0)).toBe(true);
-		expect(guard.firstSeen('a', 1000, 999)).toBe(false);
-		expect(guard.firstSeen('a', 2000, 1000)).toBe(true);
+describe('rememberOnce', () => {
+	it('refuses a key remembered until later, and accepts it again once expired', () => {
+		const first = rememberOnce(undefined, 'a', 1000, 0);
+		expect(first).toEqual({ a: 1000 });
+		expect(rememberOnce(first, 'a', 1000, 999)).toBeUndefined();
+		expect(rememberOnce(first, 'a', 2000, 1000)).toEqual({ a: 2000 });
 	});
 
-	it('never holds more than its bound: expired keys go first, then the oldest', () => {
-		const guard = new ReplayGuard(3);
-		for (const key of ['a', 'b', 'c']) guard.firstSeen(key, key === 'a' ? 10 : 1000, 0);
-		expect(guard.firstSeen('d', 1000, 20)).toBe(true);
-		expect(guard.size).toBe(3);
-		// 'a' had expired; 'b' is now the oldest and leaves for 'e'
-		expect(guard.firstSeen('e', 1000, 20)).toBe(true);
-		expect(guard.size).toBe(3);
-		expect(guard.firstSeen('c', 1000, 20)).toBe(false);
-		expect(guard.firstSeen('b', 1000, 20)).toBe(true);
+	it('drops expired keys, and past the bound those that expire soonest', () => {
+		expect(rememberOnce({ a: 10, b: 1000 }, 'c', 900, 20)).toEqual({ b: 1000, c: 900 });
+		expect(rememberOnce({ a: 500, b: 1000, c: 700 }, 'd', 900, 20, 3)).toEqual({
+			b: 1000,
+			c: 700,
+			d: 900,
+		});
+		expect(rememberOnce({ a: 500, b: 1000, c: 700 }, 'c', 900, 20, 3)).toBeUndefined();
+	});
+
+	it('ignores what is not a time in the record it was given', () => {
+		expect(
+			rememberOnce({ a: 'soon', b: 1000 } as unknown as Record<string, number>, 'a', 900, 20),
+		).toEqual({ b: 1000, a: 900 });
+	});
+});
+
+describe('qyvoDeliveryKey', () => {
+	const raw = (delivery: object) => Buffer.from(JSON.stringify(delivery));
+
+	it.each([
+		['message.received', 5, 'message.received:01J1Y9MSG00000000000000005'],
+		['message.status.sent', 5, 'message.status.sent:01J1Y9MSG00000000000000005'],
+		['message.status.read', 5, 'message.status.read:01J1Y9MSG00000000000000005'],
+		['message.status.failed', 6, 'message.status.failed:01J1Y9MSG00000000000000006'],
+	] as const)('%s of message %i: %s', (event, n, key) => {
+		const delivery = qyvoDelivery(event, n) as IDataObject;
+		expect(qyvoDeliveryKey(delivery, raw(delivery))).toBe(key);
+	});
+
+	it('is the event and a digest of the bytes when the delivery names no message', () => {
+		const delivery: IDataObject = { event: 'contact.created', contact: { id: 'c1' } };
+		expect(qyvoDeliveryKey(delivery, raw(delivery))).toBe(
+			`contact.created:sha256:${shortDigest(raw(delivery))}`,
+		);
+		expect(shortDigest(raw(delivery))).toMatch(/^[0-9a-f]{32}$/);
 	});
 });
 
@@ -130,7 +164,9 @@ describe('Qyvo Trigger through n8n-core (WebhookContext) behind a loopback serve
 			200,
 			{ message: 'Workflow was started' },
 		]);
-		expect(server.started).toEqual([[[{ json: delivery }]]]);
+		expect(server.started).toEqual([
+			[[{ json: { ...delivery, deliveryKey: 'message.received:01J1Y9MSG00000000000000101' } }]],
+		]);
 	});
 
 	it('verifies the bytes received: a body with spaces and a trailing newline, signed as sent, is accepted', async () => {
@@ -138,7 +174,15 @@ describe('Qyvo Trigger through n8n-core (WebhookContext) behind a loopback serve
 		const rawBody = `${JSON.stringify(delivery, null, 2)}\n`;
 		const answer = await sendQyvoDelivery(server.url, delivery, { rawBody });
 		expect(answer.status).toBe(200);
-		expect(server.started).toEqual([[[{ json: delivery }]]]);
+		expect(server.started).toEqual([
+			[
+				[
+					{
+						json: { ...delivery, deliveryKey: 'message.status.failed:01J1Y9MSG00000000000000102' },
+					},
+				],
+			],
+		]);
 	});
 
 	it.each([
@@ -184,6 +228,75 @@ describe('Qyvo Trigger through n8n-core (WebhookContext) behind a loopback serve
 		expect(server.started).toHaveLength(1);
 	});
 
+	it('keeps what it accepted in the static data n8n saves: the signature, until it would be stale', async () => {
+		const before = Math.floor(Date.now() / 1000);
+		const first = await sendQyvoDelivery(server.url, qyvoDelivery('message.received', 112));
+		await postRaw(server.url, first.request.rawBody, first.request.headers);
+		const [timestamp, digest] = first.request.headers['X-Qyvo-Signature']
+			.split(',')
+			.map((part) => part.split('=')[1]);
+		expect(Number(timestamp)).toBeGreaterThanOrEqual(before);
+		expect(JSON.parse(server.row.staticData)).toEqual({
+			'node:Qyvo Trigger': { signatures: { [digest.slice(0, 32)]: Number(timestamp) + 301 } },
+		});
+		// the replay changed nothing, so nothing was written for it
+		expect(server.row.saves).toBe(1);
+	});
+
+	it('a replay that reaches another webhook process sharing the database is not started either', async () => {
+		const other = await new WebhookTriggerServer(
+			underTest(['message.received', 'message.status.failed']),
+			'webhook',
+			server.row,
+		).start();
+		try {
+			const first = await sendQyvoDelivery(server.url, qyvoDelivery('message.received', 113));
+			const replayed = await postRaw(other.url, first.request.rawBody, first.request.headers);
+			expect(JSON.parse(replayed.body)).toEqual({
+				received: true,
+				started: false,
+				reason: 'replay',
+			});
+			expect([server.started.length, other.started.length]).toEqual([1, 0]);
+		} finally {
+			await other.stop();
+		}
+	});
+
+	it('saves the signatures of later deliveries too, once the workflow has static data (n8n 2.x loses them when n8n answers)', async () => {
+		const other = await new WebhookTriggerServer(
+			underTest(['message.received', 'message.status.failed']),
+			'webhook',
+			server.row,
+		).start();
+		try {
+			const sent = [];
+			for (const n of [115, 116, 117])
+				sent.push(await sendQyvoDelivery(server.url, qyvoDelivery('message.received', n)));
+			const replays = [];
+			for (const delivery of sent)
+				replays.push(await postRaw(other.url, delivery.request.rawBody, delivery.request.headers));
+			expect(replays.map((replay) => JSON.parse(replay.body))).toEqual(
+				Array(3).fill({ received: true, started: false, reason: 'replay' }),
+			);
+			expect([server.started.length, other.started.length, server.row.saves]).toEqual([3, 0, 3]);
+		} finally {
+			await other.stop();
+		}
+	});
+
+	it('a retry Qyvo signs again starts again, with the same delivery key for Remove Duplicates', async () => {
+		const delivery = qyvoDelivery('message.status.failed', 114);
+		const first = await sendQyvoDelivery(server.url, delivery);
+		const retried = await sendQyvoDelivery(server.url, delivery, { skewSeconds: -30 });
+		expect([first.status, retried.status]).toEqual([200, 200]);
+		const keys = server.started.map((run) => run[0][0].json.deliveryKey);
+		expect(keys).toEqual([
+			'message.status.failed:01J1Y9MSG00000000000000114',
+			'message.status.failed:01J1Y9MSG00000000000000114',
+		]);
+	});
+
 	it('acknowledges webhook.test and events not chosen, and starts nothing', async () => {
 		const answers = [
 			await sendQyvoDelivery(server.url, qyvoDelivery('webhook.test', 106)),
@@ -194,6 +307,7 @@ describe('Qyvo Trigger through n8n-core (WebhookContext) behind a loopback serve
 			Array(3).fill([200, { received: true, started: false }]),
 		);
 		expect(server.started).toEqual([]);
+		expect(server.row.saves).toBe(0);
 	});
 
 	it('answers a signed body that is not a JSON object with 400', async () => {

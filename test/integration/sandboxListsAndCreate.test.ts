@@ -168,6 +168,28 @@ describe('Guayaba sandbox: POST /contacts, POST /contacts/fulfill, GET /campaign
 		});
 	});
 
+	it.each([
+		['+14155550123', 'America/Los_Angeles'],
+		['+13125550123', 'America/Chicago'],
+		['+19155550123', 'America/Denver'],
+		['+16025550123', 'America/Phoenix'],
+		['+19075550123', 'America/Anchorage'],
+		['+18085550123', 'Pacific/Honolulu'],
+		['+12125550123', 'America/New_York'],
+		['+16045550123', 'America/Vancouver'],
+		['+15145550123', 'America/Toronto'],
+		['+17875550123', 'America/Puerto_Rico'],
+	])('guesses the time zone of %s from its area code: %s', async (phoneNumber, timezone) => {
+		const { status, body } = await call(guayaba, 'POST', '/contacts', {
+			phoneNumber,
+			campaignId: CAMPAIGNS[0].id,
+		});
+		expect([status, (body as { data: { timezone: string } }).data.timezone]).toEqual([
+			201,
+			timezone,
+		]);
+	});
+
 	it('sends a contact through a splitter to its campaigns in turn, values as strings only', async () => {
 		const [splitter] = SPLITTERS;
 		const first = await call(guayaba, 'POST', '/contacts', {

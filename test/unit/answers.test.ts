@@ -4,7 +4,7 @@ import { answerExcerpt } from '../../nodes/shared/answers/excerpt';
 import { InputError } from '../../nodes/shared/input/refusal';
 import { normalizedBaseUrl } from '../../nodes/shared/limiter/keys';
 import { withinTimeout } from '../../nodes/shared/transport/timeout';
-import { hostOf } from '../../nodes/shared/transport/url';
+import { hostOf } from '../../nodes/shared/answers/host';
 import { credentialSecrets, redact } from '../../nodes/shared/answers/secrets';
 import { assertText } from '../../nodes/shared/input/rules';
 

@@ -1,11 +1,5 @@
-import {
-	type ICredentialType,
-	type INodeProperties,
-	type INodePropertyOptions,
-	type INodeType,
-} from 'n8n-workflow';
+import { type ICredentialType, type INodeType } from 'n8n-workflow';
 
-import { visibleProperties } from '../helpers/descriptor';
 import { CallAidanApi } from '../../credentials/CallAidanApi.credentials';
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { QyvoApi } from '../../credentials/QyvoApi.credentials';
@@ -13,118 +7,30 @@ import { CallAidan } from '../../nodes/CallAidan/CallAidan.node';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
 
-interface OperationContract {
-	resource: string;
-	operation: string;
-	method: string;
-	url: string;
-	required: string[];
-	other?: string[];
-	updateFields: string[];
-	options: string[];
-}
-
-/** The contract's two shared options, then ours: saved workflows depend on its name too. */
-const CONTACT_OPTIONS = ['defaultCountry', 'includeDeliveryDetails', 'requestsPerMinute'];
-
 /** The public interface fixed in the contract: saved workflows depend on every name here. */
 const contracts: Array<{
 	nodeType: INodeType;
 	name: string;
 	credential: string;
-	operations: OperationContract[];
 }> = [
 	{
 		nodeType: new Qyvo(),
 		name: 'qyvo',
 		credential: 'qyvoApi',
-		operations: [
-			{
-				resource: 'contact',
-				operation: 'update',
-				method: 'POST',
-				url: '/actions/update-contact',
-				required: ['contactId'],
-				other: ['lookupBy'],
-				updateFields: ['email', 'metadata', 'name', 'tags'],
-				options: CONTACT_OPTIONS,
-			},
-		],
 	},
 	{
 		nodeType: new CallAidan(),
 		name: 'callAidan',
 		credential: 'callAidanApi',
-		operations: [
-			{
-				resource: 'contact',
-				operation: 'update',
-				method: 'PATCH',
-				url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
-				required: ['contactId'],
-				updateFields: [
-					'businessName',
-					'customFields',
-					'email',
-					'firstName',
-					'fullName',
-					'isDnd',
-					'lastName',
-					'leadSource',
-					'notes',
-					'phoneNumber',
-					'tags',
-				],
-				options: CONTACT_OPTIONS,
-			},
-		],
 	},
 	{
 		nodeType: new Guayaba(),
 		name: 'guayaba',
 		credential: 'guayabaApi',
-		operations: [
-			{
-				resource: 'contact',
-				operation: 'updateByPhone',
-				method: 'POST',
-				url: '/contacts/update',
-				required: ['phone'],
-				updateFields: ['campaignId', 'status'],
-				options: CONTACT_OPTIONS,
-			},
-			{
-				resource: 'contact',
-				operation: 'updateById',
-				method: 'PUT',
-				url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
-				required: ['contactId'],
-				// clearCustomVariables is not sent: it allows an empty customVariables
-				updateFields: [
-					'campaignId',
-					'clearCustomVariables',
-					'customVariables',
-					'name',
-					'phoneNumber',
-					'status',
-					'timezone',
-				],
-				options: CONTACT_OPTIONS,
-			},
-			{
-				resource: 'contactStatus',
-				operation: 'getAll',
-				method: 'GET',
-				url: '/contacts/statuses',
-				required: [],
-				updateFields: [],
-				options: ['requestsPerMinute'],
-			},
-		],
 	},
 ];
 
-describe.each(contracts)('$name description', ({ nodeType, name, credential, operations }) => {
+describe.each(contracts)('$name description', ({ nodeType, name, credential }) => {
 	const { description } = nodeType;
 
 	it('has the contract names, is usable as a tool, and has light and dark icons', () => {
@@ -144,37 +50,6 @@ describe.each(contracts)('$name description', ({ nodeType, name, credential, ope
 			disableFollowRedirect: true,
 		});
 	});
-
-	it.each(operations)(
-		'$resource > $operation has its request and exactly its fields',
-		(contract) => {
-			const parameters = { resource: contract.resource, operation: contract.operation };
-			const visible = visibleProperties(nodeType, parameters);
-			const operationProperty = visible.find((property) => property.name === 'operation')!;
-			const option = (operationProperty.options as INodePropertyOptions[]).find(
-				(candidate) => candidate.value === contract.operation,
-			)!;
-
-			expect(option.routing?.request).toEqual({ method: contract.method, url: contract.url });
-			expect(option.action).toMatch(/^[A-Z][a-z]/);
-			const fieldNames = visible
-				.map((property) => property.name)
-				.filter((n) => !['resource', 'operation'].includes(n));
-			const expectedFields = [...contract.required, ...(contract.other ?? [])];
-			if (contract.updateFields.length) expectedFields.push('updateFields');
-			if (contract.options.length) expectedFields.push('options');
-			expect(fieldNames.sort()).toEqual(expectedFields.sort());
-			for (const required of contract.required) {
-				expect(visible.find((property) => property.name === required)?.required).toBe(true);
-			}
-			const collectionNames = (name: string) =>
-				((visible.find((property) => property.name === name)?.options ?? []) as INodeProperties[])
-					.map((o) => o.name)
-					.sort();
-			expect(collectionNames('updateFields')).toEqual(contract.updateFields);
-			expect(collectionNames('options')).toEqual(contract.options);
-		},
-	);
 
 	it('describes every field it shows', () => {
 		const undescribed = description.properties
@@ -247,20 +122,4 @@ describe('credentials', () => {
 			expect(type.test?.request.disableFollowRedirect).toBe(true);
 		},
 	);
-});
-
-describe('qyvo lookup', () => {
-	it.each([
-		['contactId', ['contactId']],
-		['phone', ['phone']],
-	])('Find Contact By %s shows only that identifier', (lookupBy, shown) => {
-		const nodeType = new Qyvo();
-		const names = visibleProperties(nodeType, {
-			resource: 'contact',
-			operation: 'update',
-			lookupBy,
-		}).map((property) => property.name);
-		expect(names.filter((name) => ['contactId', 'phone'].includes(name))).toEqual(shown);
-		expect(names).toContain('lookupBy');
-	});
 });

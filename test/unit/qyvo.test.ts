@@ -1,10 +1,7 @@
-import {
-	type INodeParameters,
-	type INodeProperties,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import { type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
 import { visibleProperties } from '../helpers/descriptor';
+import { apiMessage } from '../../nodes/shared/answers/apiMessage';
 import { explainQyvoFailure, QYVO } from '../../nodes/shared/vendors';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
 
@@ -69,108 +66,9 @@ describe('explainQyvoFailure', () => {
 		['a 404 without words keeps the generic hint', 404, '<html>', undefined],
 		['a success that mentions the code', 200, { note: 131047 }, undefined],
 	])('%s', (_case, statusCode, body, expected) => {
-		expect(explainQyvoFailure(statusCode, body)).toEqual(expected);
+		expect(explainQyvoFailure(statusCode, body, apiMessage(body))).toEqual(expected);
 	});
 });
-
-/** The contract's names ("Added in 0.2"), and the body key each field is sent as. */
-const OPERATIONS: Array<{
-	resource: string;
-	operation: string;
-	url: string;
-	fields: string[];
-	sends: Record<string, string>;
-	parameters?: INodeParameters;
-}> = [
-	{
-		resource: 'contact',
-		operation: 'create',
-		url: '/actions/create-contact',
-		fields: ['phone', 'additionalFields', 'options'],
-		sends: { phone: 'phone' },
-	},
-	...(['contactId', 'phone', 'email'] as const).map((lookupBy) => ({
-		resource: 'contact',
-		operation: 'get',
-		url: '/actions/get-contact',
-		fields: ['lookupBy', lookupBy, 'options'],
-		sends: { contactId: 'contact_id', phone: 'phone', email: 'email' },
-		parameters: { lookupBy },
-	})),
-	{
-		resource: 'contact',
-		operation: 'search',
-		url: '/actions/search-contacts',
-		fields: ['returnAll', 'limit', 'filters', 'options'],
-		sends: {},
-	},
-	...['addTag', 'removeTag'].flatMap((operation) =>
-		(['contactId', 'phone'] as const).map((lookupBy) => ({
-			resource: 'contact',
-			operation,
-			url: `/actions/${operation === 'addTag' ? 'add-tag' : 'remove-tag'}`,
-			fields: ['lookupBy', lookupBy, 'tag', 'options'],
-			sends: { contactId: 'contact_id', phone: 'phone', tag: 'tag' },
-			parameters: { lookupBy },
-		})),
-	),
-	{
-		resource: 'message',
-		operation: 'sendText',
-		url: '/actions/send-text-message',
-		fields: ['phone', 'message', 'options'],
-		sends: { phone: 'phone', message: 'message' },
-	},
-	{
-		resource: 'message',
-		operation: 'sendTemplate',
-		url: '/actions/send-template-message',
-		fields: ['phone', 'templateId', 'language', 'variables', 'options'],
-		sends: {
-			phone: 'phone',
-			templateId: 'template_id',
-			language: 'language',
-			variables: 'variables',
-		},
-	},
-	{
-		resource: 'template',
-		operation: 'getAll',
-		url: '/actions/list-templates',
-		fields: ['returnAll', 'limit', 'filters', 'options'],
-		sends: {},
-	},
-	{
-		resource: 'template',
-		operation: 'get',
-		url: '/actions/get-template',
-		fields: ['templateId', 'options'],
-		sends: { templateId: 'template_id' },
-	},
-	{
-		resource: 'tag',
-		operation: 'getAll',
-		url: '/actions/list-tags',
-		fields: ['returnAll', 'limit', 'filters', 'options'],
-		sends: {},
-	},
-	...(['sequence', 'flow'] as const).flatMap((resource) => [
-		{
-			resource,
-			operation: 'start',
-			url: `/actions/trigger-${resource}`,
-			fields: [`${resource}Id`, 'lookupBy', 'contactId', 'context', 'options'],
-			sends: { [`${resource}Id`]: `${resource}_id`, contactId: 'contact_id', context: 'context' },
-		},
-		{
-			resource,
-			operation: 'get',
-			url: `/actions/get-${resource}`,
-			fields: [`${resource}Id`, 'options'],
-			sends: { [`${resource}Id`]: `${resource}_id` },
-		},
-	]),
-];
 
 const nodeType = new Qyvo();
 const { description } = nodeType;
@@ -189,39 +87,6 @@ describe('Qyvo description', () => {
 		expect((description.requestOperations?.pagination as { vendor?: unknown }).vendor).toBe(QYVO);
 		expect(Object.keys(nodeType.methods?.loadOptions ?? {})).toEqual(['getTemplates']);
 	});
-
-	it.each(OPERATIONS)(
-		'$resource > $operation $parameters: POST $url through the limiter, with exactly its fields',
-		({ resource, operation, url, fields, sends, parameters }) => {
-			const visible = visibleProperties(nodeType, { resource, operation, ...parameters });
-			const operationProperty = visible.find((property) => property.name === 'operation')!;
-			const option = (operationProperty.options as INodePropertyOptions[]).find(
-				(candidate) => candidate.value === operation,
-			)!;
-			expect(option.routing?.request).toEqual({ method: 'POST', url });
-			// paginate routes the request through the transport: the rate limit and retries
-			expect(option.routing?.send?.paginate).toBe(true);
-			expect(option.routing?.send?.preSend).toHaveLength(1);
-			expect(option.routing?.output?.postReceive).toHaveLength(1);
-			expect(option.action).toMatch(/^[A-Z][a-z]/);
-
-			const names = visible
-				.map((property) => property.name)
-				.filter((name) => !['resource', 'operation'].includes(name));
-			expect(names.sort()).toEqual([...fields].sort());
-			// the lookup identifiers not chosen are hidden, and so not sent
-			const shownSends = Object.entries(sends).filter(([name]) => fields.includes(name));
-			for (const [name, key] of shownSends) {
-				const property = visible.find((candidate) => candidate.name === name)!;
-				expect(property.routing?.send).toEqual({ type: 'body', property: key });
-			}
-			const options = visible.find((property) => property.name === 'options')!;
-			const rate = (options.options as INodeProperties[]).find(
-				(candidate) => candidate.name === 'requestsPerMinute',
-			);
-			expect(rate?.default).toBe(120);
-		},
-	);
 
 	it('Get Many fields follow the convention: limit 50 applied to the answer, not sent', () => {
 		for (const [resource, operation] of [

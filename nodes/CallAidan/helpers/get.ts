@@ -1,13 +1,6 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-
-import { checkInput } from '../../shared/transport/checkInput';
+import { checkBody } from '../../shared/transport/checkInput';
 import { assertUuid } from '../../shared/input/rules';
 
-export async function prepareContactGet(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	return checkInput(this, requestOptions, () => {
-		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
-	});
-}
+export const prepareContactGet = checkBody(function contactGet(context) {
+	assertUuid(context.getNodeParameter('contactId'), 'Contact ID');
+});

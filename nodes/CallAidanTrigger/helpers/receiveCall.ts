@@ -23,9 +23,21 @@ export function callPasses(call: IDataObject, filters: CallFilters): boolean {
 }
 
 /**
+ * What a retry or a replay of one completed call shares, and two calls never do: the call's thread
+ * ID. Undefined when the body is not a call.
+ */
+export function callAidanDeliveryKey(call: unknown): string | undefined {
+	if (typeof call !== 'object' || call === null || Array.isArray(call)) return undefined;
+	const { id } = call as IDataObject;
+	if ((typeof id === 'string' && id !== '') || typeof id === 'number') return `call:${id}`;
+	return undefined;
+}
+
+/**
  * A completed call from a CallAidan voice agent: accepted only when the URL carries the
  * credential's token; started only when it passes the filters. CallAidan signs nothing, so the
- * token in the URL is the only proof of origin.
+ * token in the URL is the only proof of origin, and nothing tells a replay from a retry: the item's
+ * `deliveryKey` lets n8n's Remove Duplicates node drop both.
  */
 export async function receiveCallAidanCall(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const { token } = await this.getCredentials<{ token?: string }>('callAidanWebhookApi');
@@ -36,12 +48,13 @@ export async function receiveCallAidanCall(this: IWebhookFunctions): Promise<IWe
 		});
 
 	const call = this.getBodyData();
-	if (typeof call !== 'object' || call === null || Array.isArray(call) || call.id === undefined)
+	const deliveryKey = callAidanDeliveryKey(call);
+	if (deliveryKey === undefined)
 		return answerWithoutRunning(this, 400, { error: 'The body is not a completed call' });
 
 	const filters = this.getNodeParameter('filters', {}) as CallFilters;
 	if (!callPasses(call, filters))
 		return answerWithoutRunning(this, 200, { received: true, started: false });
 
-	return { workflowData: [[{ json: call }]] };
+	return { workflowData: [[{ json: { ...call, deliveryKey } }]] };
 }

@@ -5,7 +5,7 @@ import { assertNotEmpty, assertText } from '../../shared/input/rules';
 import { isObject, quote } from '../../shared/input/values';
 import { nodeRunOf } from '../../shared/transport/nodeRun';
 import { sideRequest, type SideRequestContext } from '../../shared/transport/sideRequest';
-import { hostOf } from '../../shared/transport/url';
+import { hostOf } from '../../shared/answers/host';
 import { GUAYABA } from '../../shared/vendors';
 
 export interface GuayabaStatus {

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { nameValuePairsToObject, parseTags, tagsToCsv } from '../../shared/input/collections';
 import { InputError } from '../../shared/input/refusal';
-import { checkInput } from '../../shared/transport/checkInput';
+import { checkBody } from '../../shared/transport/checkInput';
 import { defaultCountry } from '../../shared/input/parameters';
 import { toE164 } from '../../shared/input/phone';
 import { asText, quote } from '../../shared/input/values';
@@ -45,11 +45,6 @@ function checkLookup(context: IExecuteSingleFunctions, body: IDataObject, keys: 
 	}
 	if (key === 'phone') body.phone = toE164(body.phone, 'Phone', defaultCountry(context));
 	if (key === 'email') body.email = assertEmail(body.email, 'Email');
-}
-
-function bodyOf(requestOptions: IHttpRequestOptions): IDataObject {
-	requestOptions.body ??= {};
-	return requestOptions.body as IDataObject;
 }
 
 /** Optional text filters: an empty one is left out, as it would filter nothing. */
@@ -97,170 +92,104 @@ function checkMaxCharacters(value: string, field: string, max: number): void {
 	}
 }
 
-export async function prepareContactUpdate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		checkLookup(this, body, ['contact_id', 'phone']);
-		assertAnyField(
-			body,
-			{ name: 'Name', email: 'Email', tags: 'Tags', metadata: 'Metadata' },
-			'Update',
-		);
-		if ('name' in body) body.name = assertText(body.name, 'Name');
-		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
-		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
-		if ('metadata' in body) body.metadata = metadataObject(body.metadata);
-	});
-}
+export const prepareContactUpdate = checkBody(function contactUpdate(context, body) {
+	checkLookup(context, body, ['contact_id', 'phone']);
+	assertAnyField(
+		body,
+		{ name: 'Name', email: 'Email', tags: 'Tags', metadata: 'Metadata' },
+		'Update',
+	);
+	if ('name' in body) body.name = assertText(body.name, 'Name');
+	if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
+	if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
+	if ('metadata' in body) body.metadata = metadataObject(body.metadata);
+});
 
-export async function prepareContactCreate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
-		if ('name' in body) body.name = assertText(body.name, 'Name');
-		// a new contact has no email to clear: an empty one is left out
-		if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
-		if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
-		if ('metadata' in body) body.metadata = metadataObject(body.metadata);
-		dropEmpty(body, ['email', 'tags']);
-	});
-}
+export const prepareContactCreate = checkBody(function contactCreate(context, body) {
+	body.phone = toE164(body.phone, 'Phone', defaultCountry(context));
+	if ('name' in body) body.name = assertText(body.name, 'Name');
+	// a new contact has no email to clear: an empty one is left out
+	if ('email' in body) body.email = assertEmailOrEmpty(body.email, 'Email');
+	if ('tags' in body) body.tags = tagsToCsv(parseTags(body.tags, 'Tags'), 'Tags');
+	if ('metadata' in body) body.metadata = metadataObject(body.metadata);
+	dropEmpty(body, ['email', 'tags']);
+});
 
-export async function prepareContactGet(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		checkLookup(this, body, ['contact_id', 'phone', 'email']);
-	});
-}
+export const prepareContactGet = checkBody(function contactGet(context, body) {
+	checkLookup(context, body, ['contact_id', 'phone', 'email']);
+});
 
-export async function prepareContactSearch(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		if ('query' in body) body.query = assertText(body.query, 'Query').trim();
-		if ('tag' in body) body.tag = assertText(body.tag, 'Tag').trim();
-		dropEmpty(body, ['query', 'tag', 'email']);
-		if ('email' in body) body.email = assertEmail(body.email, 'Email');
-	});
-}
+export const prepareContactSearch = checkBody(function contactSearch(_context, body) {
+	if ('query' in body) body.query = assertText(body.query, 'Query').trim();
+	if ('tag' in body) body.tag = assertText(body.tag, 'Tag').trim();
+	dropEmpty(body, ['query', 'tag', 'email']);
+	if ('email' in body) body.email = assertEmail(body.email, 'Email');
+});
 
-export async function prepareTagChange(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		checkLookup(this, body, ['contact_id', 'phone']);
-		body.tag = assertRequiredText(body.tag, 'Tag');
-	});
-}
+export const prepareTagChange = checkBody(function tagChange(context, body) {
+	checkLookup(context, body, ['contact_id', 'phone']);
+	body.tag = assertRequiredText(body.tag, 'Tag');
+});
 
-export async function prepareSendText(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
-		assertRequiredText(body.message, 'Message');
-		body.message = assertText(body.message, 'Message');
-		checkMaxCharacters(body.message, 'Message', MAX_TEXT_LENGTH);
-	});
-}
+export const prepareSendText = checkBody(function sendText(context, body) {
+	body.phone = toE164(body.phone, 'Phone', defaultCountry(context));
+	assertRequiredText(body.message, 'Message');
+	body.message = assertText(body.message, 'Message');
+	checkMaxCharacters(body.message, 'Message', MAX_TEXT_LENGTH);
+});
 
-export async function prepareSendTemplate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		body.phone = toE164(body.phone, 'Phone', defaultCountry(this));
-		body.template_id = qyvoId(body.template_id, 'Template', "the template's ID");
-		if ('language' in body) {
-			body.language = assertText(body.language, 'Language').trim();
-			if (body.language === '') delete body.language;
-			else if (!LANGUAGE.test(body.language)) {
-				throw new InputError(
-					`Language ${quote(body.language)} is not a WhatsApp language code`,
-					'Write it as WhatsApp does, like en, en_US or pt_BR, or leave it empty to use any approved translation.',
-				);
-			}
-		}
-		if ('variables' in body) {
-			body.variables = stringPairs(body.variables, 'Variables');
-			if (Object.keys(body.variables).length === 0) delete body.variables;
-		}
-	});
-}
-
-export async function prepareTemplateGetAll(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		dropEmpty(body, ['status']);
-		if (!('status' in body)) return;
-		const status = assertText(body.status, 'Status').trim().toUpperCase();
-		if (!TEMPLATE_STATUSES.includes(status)) {
+export const prepareSendTemplate = checkBody(function sendTemplate(context, body) {
+	body.phone = toE164(body.phone, 'Phone', defaultCountry(context));
+	body.template_id = qyvoId(body.template_id, 'Template', "the template's ID");
+	if ('language' in body) {
+		body.language = assertText(body.language, 'Language').trim();
+		if (body.language === '') delete body.language;
+		else if (!LANGUAGE.test(body.language)) {
 			throw new InputError(
-				`Status ${quote(body.status)} is not a template status`,
-				`Use one of ${TEMPLATE_STATUSES.join(', ')}.`,
+				`Language ${quote(body.language)} is not a WhatsApp language code`,
+				'Write it as WhatsApp does, like en, en_US or pt_BR, or leave it empty to use any approved translation.',
 			);
 		}
-		body.status = status;
-	});
-}
+	}
+	if ('variables' in body) {
+		body.variables = stringPairs(body.variables, 'Variables');
+		if (Object.keys(body.variables).length === 0) delete body.variables;
+	}
+});
 
-export async function prepareTagGetAll(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = bodyOf(requestOptions);
-	return checkInput(this, requestOptions, () => {
-		if ('name' in body) body.name = assertText(body.name, 'Name').trim();
-		dropEmpty(body, ['name']);
-	});
-}
+export const prepareTemplateGetAll = checkBody(function templateGetAll(_context, body) {
+	dropEmpty(body, ['status']);
+	if (!('status' in body)) return;
+	const status = assertText(body.status, 'Status').trim().toUpperCase();
+	if (!TEMPLATE_STATUSES.includes(status)) {
+		throw new InputError(
+			`Status ${quote(body.status)} is not a template status`,
+			`Use one of ${TEMPLATE_STATUSES.join(', ')}.`,
+		);
+	}
+	body.status = status;
+});
+
+export const prepareTagGetAll = checkBody(function tagGetAll(_context, body) {
+	if ('name' in body) body.name = assertText(body.name, 'Name').trim();
+	dropEmpty(body, ['name']);
+});
 
 /** Checks the one ID a read by ID sends, like `template_id`. */
 export function prepareReadById(key: string, field: string, what: string) {
-	return async function prepareRead(
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const body = bodyOf(requestOptions);
-		return checkInput(this, requestOptions, () => {
-			body[key] = qyvoId(body[key], field, what);
-		});
-	};
+	return checkBody(function readById(_context, body) {
+		body[key] = qyvoId(body[key], field, what);
+	});
 }
 
 /** Starting a sequence or flow: its ID, the contact by ID or phone, and the context object. */
 export function prepareSessionStart(key: string, field: string, what: string) {
-	return async function prepareStart(
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const body = bodyOf(requestOptions);
-		return checkInput(this, requestOptions, () => {
-			body[key] = qyvoId(body[key], field, what);
-			checkLookup(this, body, ['contact_id', 'phone']);
-			if ('context' in body) {
-				body.context = nameValuePairsToObject(body.context, 'Context');
-				if (Object.keys(body.context).length === 0) delete body.context;
-			}
-		});
-	};
+	return checkBody(function sessionStart(context, body) {
+		body[key] = qyvoId(body[key], field, what);
+		checkLookup(context, body, ['contact_id', 'phone']);
+		if ('context' in body) {
+			body.context = nameValuePairsToObject(body.context, 'Context');
+			if (Object.keys(body.context).length === 0) delete body.context;
+		}
+	});
 }

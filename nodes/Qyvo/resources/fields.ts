@@ -10,59 +10,104 @@ import { returnAllAndLimit } from '../../shared/descriptions/groups';
 import { contactOptions, readOptions } from '../../shared/descriptions/options';
 import { limitFor, QYVO } from '../../shared/vendors';
 
-export type LookupKey = 'contactId' | 'phone' | 'email';
+const BY_ID_OR_PHONE: Array<[string, string]> = [
+	['Contact ID', 'contactId'],
+	['Phone', 'phone'],
+];
 
-const LOOKUP_NAMES: Record<LookupKey, string> = {
-	contactId: 'Contact ID',
-	phone: 'Phone',
-	email: 'Email',
+/** The operations that act on one contact found by ID or phone (Get, by email too). */
+const FIND_A_CONTACT = {
+	resource: ['contact', 'sequence', 'flow'],
+	operation: ['get', 'update', 'addTag', 'removeTag', 'start'],
 };
 
 /**
- * `lookupBy` and the one identifier it shows: only the chosen identifier is visible, so only it
- * reaches the body.
+ * How the operations that act on one contact find it, and the identifier chosen: only it is
+ * shown, so only it reaches the body. Each identifier is one property for all those operations:
+ * n8n evaluates a parameter's expression for every property of its name, for every item, shown
+ * or not (and twice over in n8n 2.x).
  */
-export function contactLookupFields(keys: LookupKey[], purpose: string): INodeProperties[] {
-	const fields: INodeProperties[] = [
-		{
-			displayName: 'Find Contact By',
-			name: 'lookupBy',
-			type: 'options',
-			options: keys.map((key) => ({ name: LOOKUP_NAMES[key], value: key })),
-			default: 'contactId',
-			description: `How to find the contact ${purpose}: only the chosen identifier is sent`,
-		},
-		{
-			...contactIdField('01J1Y8Z6K3M4N5P6Q7R8S9T0VW'),
-			description: `ID of the contact ${purpose}`,
-			displayOptions: { show: { lookupBy: ['contactId'] } },
-			routing: { send: { type: 'body', property: 'contact_id' } },
-		},
-		{
-			...qyvoPhoneField(`Phone number of the contact ${purpose}`),
-			displayOptions: { show: { lookupBy: ['phone'] } },
-		},
-	];
-	if (keys.includes('email')) {
-		fields.push({
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
+export const contactLookupFields: INodeProperties[] = [
+	lookupByField([...BY_ID_OR_PHONE, ['Email', 'email']], {
+		resource: ['contact'],
+		operation: ['get'],
+	}),
+	lookupByField(BY_ID_OR_PHONE, {
+		resource: ['contact', 'sequence', 'flow'],
+		operation: ['update', 'addTag', 'removeTag', 'start'],
+	}),
+	{
+		...contactIdField('01J1Y8Z6K3M4N5P6Q7R8S9T0VW'),
+		description: "Qyvo's ID of the contact",
+		displayOptions: { show: { ...FIND_A_CONTACT, lookupBy: ['contactId'] } },
+		routing: sendAsBody('contact_id'),
+	},
+	{
+		...phoneField({
+			name: 'phone',
+			what: 'Phone number of the contact',
+			note: 'To start a sequence or flow, a number Qyvo does not know yet creates the contact, opted in.',
 			required: true,
-			default: '',
-			placeholder: 'name@email.com',
-			description: `Email address of the contact ${purpose}`,
-			displayOptions: { show: { lookupBy: ['email'] } },
-			routing: { send: { type: 'body', property: 'email' } },
-		});
-	}
-	return fields;
+			sendAs: 'phone',
+		}),
+		displayOptions: { show: { ...FIND_A_CONTACT, lookupBy: ['phone'] } },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'Email address of the contact',
+		displayOptions: { show: { resource: ['contact'], operation: ['get'], lookupBy: ['email'] } },
+		routing: sendAsBody('email'),
+	},
+];
+
+/** The tag Add Tag and Remove Tag send. */
+export function tagField(description: string): INodeProperties {
+	return {
+		displayName: 'Tag',
+		name: 'tag',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. vip',
+		description,
+		routing: sendAsBody('tag'),
+	};
 }
 
-/** A required phone number, sent as `phone` in E.164 form. */
-export function qyvoPhoneField(what: string): INodeProperties {
-	return phoneField({ name: 'phone', what, required: true, sendAs: 'phone' });
+/** Find Contact By, with the identifiers an operation takes, shown where `show` says. */
+function lookupByField(
+	identifiers: Array<[string, string]>,
+	show: Record<string, string[]>,
+): INodeProperties {
+	return {
+		displayName: 'Find Contact By',
+		name: 'lookupBy',
+		type: 'options',
+		options: identifiers.map(([name, value]) => ({ name, value })),
+		default: 'contactId',
+		description: 'How to find the contact: only the chosen identifier is sent',
+		displayOptions: { show },
+	};
 }
+
+/** The WhatsApp number a contact is created with or a message sent to: one property for the three. */
+export const recipientPhoneField: INodeProperties = {
+	...phoneField({
+		name: 'phone',
+		what: 'WhatsApp number of the contact',
+		note: 'Create updates the contact that has it, or creates one; sending to a number Qyvo does not know creates the contact.',
+		required: true,
+		sendAs: 'phone',
+	}),
+	displayOptions: {
+		show: { resource: ['contact', 'message'], operation: ['create', 'sendText', 'sendTemplate'] },
+	},
+};
 
 /** A required Qyvo ID (a UUID, or a 26-character ID as the docs' examples show). */
 export function idField(field: {

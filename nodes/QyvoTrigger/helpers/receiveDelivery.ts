@@ -3,9 +3,12 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import {
 	answerWithoutRunning,
 	rawRequestBody,
-	ReplayGuard,
+	rememberOnce,
+	startedAnswer,
+	shortDigest,
 	SIGNATURE_TOLERANCE_SECONDS,
 	verifySignature,
+	type RememberedDeliveries,
 } from '../../shared/webhook';
 
 export const QYVO_EVENTS = [
@@ -24,10 +27,6 @@ export const QYVO_EVENTS = [
 	},
 ];
 
-// one per n8n process: a delivery replayed to another process (queue mode's webhook workers) is
-// not recognised, only refused once its signature is stale
-export const qyvoReplays = new ReplayGuard();
-
 function parseObject(raw: Buffer): IDataObject | undefined {
 	try {
 		const parsed: unknown = JSON.parse(raw.toString('utf8'));
@@ -40,9 +39,24 @@ function parseObject(raw: Buffer): IDataObject | undefined {
 }
 
 /**
+ * What stays the same when Qyvo retries an event, or someone replays it, and differs between two
+ * events: the event and the message it is about. A delivery without a message ID (an event the
+ * docs do not describe) is known by its bytes.
+ */
+export function qyvoDeliveryKey(delivery: IDataObject, rawBody: Buffer): string {
+	const event = String(delivery.event);
+	const message = delivery.message as IDataObject | undefined;
+	const messageId = event === 'message.received' ? message?.id : delivery.message_id;
+	if ((typeof messageId === 'string' && messageId !== '') || typeof messageId === 'number')
+		return `${event}:${messageId}`;
+	return `${event}:sha256:${shortDigest(rawBody)}`;
+}
+
+/**
  * A Qyvo delivery: verified against the signing secret on the bytes received, then started only
- * when it is an event the user chose and was not seen before. Everything else is answered without
- * starting the workflow.
+ * when it is an event the user chose and its signature was not accepted before. Everything else is
+ * answered without starting the workflow. The item carries a `deliveryKey` that a retry of the
+ * same event shares, for n8n's Remove Duplicates node.
  */
 export async function receiveQyvoDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const { signingSecret } = await this.getCredentials<{ signingSecret?: string }>('qyvoWebhookApi');
@@ -53,18 +67,14 @@ export async function receiveQyvoDelivery(this: IWebhookFunctions): Promise<IWeb
 
 	const rawBody = rawRequestBody(this);
 	const header = this.getHeaderData()['x-qyvo-signature'];
+	const nowSeconds = Math.floor(Date.now() / 1000);
 	const check = verifySignature(
 		typeof header === 'string' ? header : undefined,
 		rawBody,
 		signingSecret,
-		Math.floor(Date.now() / 1000),
+		nowSeconds,
 	);
 	if (!check.valid) return answerWithoutRunning(this, 401, { error: check.reason });
-
-	const replayKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${check.digest}`;
-	const expiresAt = (check.timestamp + SIGNATURE_TOLERANCE_SECONDS + 1) * 1000;
-	if (!qyvoReplays.firstSeen(replayKey, expiresAt, Date.now()))
-		return answerWithoutRunning(this, 200, { received: true, started: false, reason: 'replay' });
 
 	const delivery = parseObject(rawBody);
 	if (!delivery) return answerWithoutRunning(this, 400, { error: 'The body is not a JSON object' });
@@ -73,5 +83,21 @@ export async function receiveQyvoDelivery(this: IWebhookFunctions): Promise<IWeb
 	if (typeof delivery.event !== 'string' || !events.includes(delivery.event))
 		return answerWithoutRunning(this, 200, { received: true, started: false });
 
-	return { workflowData: [[{ json: delivery }]] };
+	// the node's static data is shared by all of n8n's webhook processes through the database
+	const staticData = this.getWorkflowStaticData('node');
+	const remembered = rememberOnce(
+		staticData.signatures as RememberedDeliveries | undefined,
+		check.digest.slice(0, 32),
+		check.timestamp + SIGNATURE_TOLERANCE_SECONDS + 1,
+		nowSeconds,
+	);
+	if (!remembered)
+		return answerWithoutRunning(this, 200, { received: true, started: false, reason: 'replay' });
+	staticData.signatures = remembered;
+
+	// answered by the node, so that n8n saves the signature (see startedAnswer)
+	return {
+		...startedAnswer(this),
+		workflowData: [[{ json: { ...delivery, deliveryKey: qyvoDeliveryKey(delivery, rawBody) } }]],
+	};
 }

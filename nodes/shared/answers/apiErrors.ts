@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { retryAfterMs } from '../limiter/serverHeaders';
-import { hostOf } from '../transport/url';
+import { hostOf } from './host';
 import type { Service, Vendor } from '../vendors';
 import { isObject } from '../input/values';
 import { apiMessage } from './apiMessage';
@@ -79,7 +79,7 @@ export function apiError(
 		httpCode: String(statusCode),
 		itemIndex,
 	});
-	const explained = vendor.explainFailure?.(statusCode, body);
+	const explained = vendor.explainFailure?.(statusCode, body, found);
 	if (explained) {
 		error.message = redact(explained.message, secrets);
 		error.description = redact(explained.description, secrets);

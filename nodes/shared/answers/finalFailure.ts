@@ -8,11 +8,17 @@ import {
 } from 'n8n-workflow';
 
 import type { Failure } from '../limiter/retryPolicy';
-import type { StopReason } from '../transport/nodeRun';
-import { errorCodes, isHttpStatus } from '../transport/failures';
-import { hostOf } from '../transport/url';
+import { errorCodes, isHttpStatus } from './errorCodes';
+import { hostOf } from './host';
 import type { Service } from '../vendors';
 import { redact } from './secrets';
+
+/** Why a node run sends nothing more. */
+export type StopReason =
+	| { kind: 'refused'; itemIndex: number; error: NodeOperationError | NodeApiError }
+	| { kind: 'failed'; itemIndex: number; message: string }
+	| { kind: 'rateLimitWait'; waitedMs: number }
+	| { kind: 'cancelled' };
 
 const UNREACHABLE_CODES: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',

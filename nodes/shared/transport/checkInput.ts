@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { asRefusal, asRunError } from '../input/refusal';
 import { nodeRunOf } from './nodeRun';
@@ -27,4 +27,21 @@ export async function checkInput(
 		noteOnRequest(requestOptions, { refusal });
 	}
 	return requestOptions;
+}
+
+/**
+ * An operation's preSend hook: its input rules on the request's body, which they may rewrite into
+ * what the API takes (a phone in E.164, tags as a list, ...), and on the node's parameters.
+ */
+export function checkBody(
+	rules: (context: IExecuteSingleFunctions, body: IDataObject) => void | Promise<void>,
+) {
+	return async function checkRequestBody(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.body ??= {};
+		const body = requestOptions.body as IDataObject;
+		return await checkInput(this, requestOptions, async () => await rules(this, body));
+	};
 }

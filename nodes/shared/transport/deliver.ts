@@ -15,8 +15,8 @@ import { isObject } from '../input/values';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../limiter/retryPolicy';
 import type { Vendor } from '../vendors';
 import { nodeRunOf, type NodeRun } from './nodeRun';
-import { MAX_PAGES, readPages, type PagedList } from './pages';
-import { factsOf } from './requestFacts';
+import { MAX_PAGES, readPages } from './pages';
+import { factsOf, type PagedList } from './requestFacts';
 import { sendWithinLimits, type Sent } from './send';
 import { baseUrlOf, sendToBaseUrl } from './url';
 

@@ -4,18 +4,10 @@ import type {
 	IExecuteData,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	NodeApiError,
-	NodeOperationError,
 } from 'n8n-workflow';
 
+import type { StopReason } from '../answers/finalFailure';
 import type { Vendor } from '../vendors';
-
-/** Why a node run sends nothing more. */
-export type StopReason =
-	| { kind: 'refused'; itemIndex: number; error: NodeOperationError | NodeApiError }
-	| { kind: 'failed'; itemIndex: number; message: string }
-	| { kind: 'rateLimitWait'; waitedMs: number }
-	| { kind: 'cancelled' };
 
 interface LifecycleHooks {
 	addHandler(hookName: 'workflowExecuteAfter', handler: () => void): void;

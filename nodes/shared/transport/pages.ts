@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { InputError } from '../input/refusal';
 import { quote } from '../input/values';
-import { noteOnRequest } from './requestFacts';
+import { noteOnRequest, type PagedList } from './requestFacts';
 
 /** One page of a list: its records, and what the answer says of the list. */
 export interface Page<T> {
@@ -64,18 +64,6 @@ export async function readPages<T extends IDataObject>(
 			return 'lastPage';
 	}
 	return 'pageBound';
-}
-
-/** A list the API pages by page number (`page`, `limit` in the query), as an operation reads it. */
-export interface PagedList {
-	/** The key of the page's answer that holds the records. */
-	records: string;
-	/** What the records are, in messages: `contacts`. */
-	named: string;
-	/** How many records to output at most; `Infinity` for Return All. */
-	maxResults: number;
-	pageSize: number;
-	readPagination: (answer: IDataObject) => Omit<Page<IDataObject>, 'records'>;
 }
 
 /** The most records a page is asked for. */

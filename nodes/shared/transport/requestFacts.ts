@@ -1,11 +1,22 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IHttpRequestOptions,
 	NodeApiError,
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { PagedList } from './pages';
+/** A list the API pages by page number (`page`, `limit` in the query), as an operation reads it. */
+export interface PagedList {
+	/** The key of the page's answer that holds the records. */
+	records: string;
+	/** What the records are, in messages: `contacts`. */
+	named: string;
+	/** How many records to output at most; `Infinity` for Return All. */
+	maxResults: number;
+	pageSize: number;
+	readPagination: (answer: IDataObject) => { isLastPage: boolean; pageSize?: number };
+}
 
 /** What a preSend hook decided about its request, for the delivery hook that sends it. */
 export interface RequestFacts {

@@ -13,15 +13,6 @@ export function hostnameOf(url: string): string | undefined {
 	}
 }
 
-/** The host (and port) of a URL, for messages: never its path, user or password. */
-export function hostOf(url: string, base?: string): string {
-	try {
-		return new URL(url, base).host || 'an address with no host';
-	} catch {
-		return 'an address that is not a URL';
-	}
-}
-
 /** A credential's Base URL as requests are sent to it: without a trailing slash. */
 export function baseUrlOf(credentials: { baseUrl?: unknown }): string {
 	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');

@@ -3,7 +3,6 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
 import { emailField, phoneField } from '../../../shared/descriptions/fields';
 import { contactOptions } from '../../../shared/descriptions/options';
-import { CREATE_FIELDS } from '../../helpers/create';
 import { CALLAIDAN, limitFor } from '../../../shared/vendors';
 import {
 	businessNameField,
@@ -28,7 +27,7 @@ const properties: INodeProperties[] = [
 		customFieldsField,
 		doNotDisturbField,
 		{
-			...emailField(CREATE_FIELDS.email),
+			...emailField('email'),
 			description: 'Email address; CallAidan stores it in lower case',
 		},
 		fullNameField,

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CALLAIDAN } from '../../../shared/vendors';
-
 import { outputContact } from '../../../shared/answers/outputs';
+import { contactIdField } from '../../../shared/descriptions/fields';
+import { CALLAIDAN } from '../../../shared/vendors';
+import { operation, operationSelector } from '../../../shared/descriptions/operations';
 import { outputContactAsSent, prepareContactCreate } from '../../helpers/create';
 import { prepareContactGet } from '../../helpers/get';
 import { prepareContactUpdate } from '../../helpers/hooks';
@@ -11,57 +12,53 @@ import { description as getDescription } from './get';
 import { description as updateDescription } from './update';
 
 export const contactDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{
+	operationSelector(
+		'contact',
+		[
+			operation({
 				name: 'Create',
 				value: 'create',
 				action: 'Create or update a contact',
 				description:
 					'Add a contact, or update the one CallAidan already has: its tags are added to the ones it has. Outputs the contact as sent, since CallAidan answers with no body.',
-				routing: {
-					request: { method: 'POST', url: '/contacts/' },
-					send: { preSend: [prepareContactCreate], paginate: true },
-					output: { postReceive: [outputContactAsSent] },
-				},
-			},
-			{
+				request: { method: 'POST', url: '/contacts/' },
+				rules: prepareContactCreate,
+				output: [outputContactAsSent],
+			}),
+			operation({
 				name: 'Get',
 				value: 'get',
 				action: 'Get a contact',
 				description:
 					'Read a contact by its ID, with its tags, do-not-disturb flag and its three most recent calls and chats',
-				routing: {
-					request: {
-						method: 'GET',
-						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
-					},
-					send: { preSend: [prepareContactGet], paginate: true },
-					output: { postReceive: [outputContact(CALLAIDAN)] },
+				request: {
+					method: 'GET',
+					url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 				},
-			},
-			{
+				rules: prepareContactGet,
+				output: [outputContact(CALLAIDAN)],
+			}),
+			operation({
 				name: 'Update',
 				value: 'update',
 				action: 'Update a contact',
 				description:
 					'Change the fields of a contact found by its ID. Tags sent replace all its tags (unlike Create, which adds them).',
-				routing: {
-					request: {
-						method: 'PATCH',
-						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
-					},
-					send: { preSend: [prepareContactUpdate], paginate: true },
-					output: { postReceive: [outputContact(CALLAIDAN)] },
+				request: {
+					method: 'PATCH',
+					url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim()) + "/"}}',
 				},
-			},
+				rules: prepareContactUpdate,
+				output: [outputContact(CALLAIDAN)],
+			}),
 		],
-		default: 'update',
+		'update',
+	),
+	// one property for Get and Update: n8n evaluates its expression for every property of its name
+	{
+		...contactIdField('3c90c3cc-0d44-4b50-8888-8dd25736052a'),
+		description: "CallAidan's ID of the contact",
+		displayOptions: { show: { resource: ['contact'], operation: ['get', 'update'] } },
 	},
 	...createDescription,
 	...getDescription,

@@ -1,11 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import {
-	contactIdField,
-	emailField,
-	phoneField,
-	sendAsBody,
-} from '../../../shared/descriptions/fields';
+import { emailField, phoneField, sendAsBody } from '../../../shared/descriptions/fields';
 import { updateFieldsCollection } from '../../../shared/descriptions/groups';
 import { contactOptions } from '../../../shared/descriptions/options';
 import { CALLAIDAN, limitFor } from '../../../shared/vendors';
@@ -20,7 +15,6 @@ import {
 } from './fields';
 
 const properties: INodeProperties[] = [
-	contactIdField('3c90c3cc-0d44-4b50-8888-8dd25736052a'),
 	updateFieldsCollection([
 		businessNameField,
 		customFieldsField,

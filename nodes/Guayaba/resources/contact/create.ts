@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
-import { nameValueCollection, phoneField } from '../../../shared/descriptions/fields';
+import { phoneField } from '../../../shared/descriptions/fields';
 import { contactOptions } from '../../../shared/descriptions/options';
-import { timezoneField } from './fields';
+import { customVariablesField, nameField, timezoneField } from './fields';
 import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 const properties: INodeProperties[] = [
@@ -58,22 +58,10 @@ const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'splitterId' } },
 	},
 	additionalFieldsCollection([
-		nameValueCollection({
-			displayName: 'Custom Variables',
-			name: 'customVariables',
-			pair: 'Variable',
-			sendAs: 'customVariables',
-			description:
-				"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",
-		}),
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Contact name, at most 255 characters',
-			routing: { send: { type: 'body', property: 'name' } },
-		},
+		customVariablesField(
+			"Data for the campaign's messages and voice agent, used there as {{name}}. Every value is sent as text. A campaign with appointment scheduling needs an <code>email</code> pair.",
+		),
+		nameField,
 		{
 			...timezoneField,
 			description:

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneField } from '../../../shared/descriptions/fields';
+import { nameValueCollection, phoneField, sendAsBody } from '../../../shared/descriptions/fields';
 
 /**
  * The phone number Fulfill and Update by Phone find the contact by: one property for both, since
@@ -11,6 +11,26 @@ export const contactPhoneField: INodeProperties = {
 	...phoneField({ name: 'phone', what: 'Phone number of the contact', required: true }),
 	displayOptions: { show: { resource: ['contact'], operation: ['fulfill', 'updateByPhone'] } },
 };
+
+export const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'Contact name, at most 255 characters',
+	routing: sendAsBody('name'),
+};
+
+/** The contact's custom variables, name/value pairs sent as one object. */
+export function customVariablesField(description: string): INodeProperties {
+	return nameValueCollection({
+		displayName: 'Custom Variables',
+		name: 'customVariables',
+		pair: 'Variable',
+		sendAs: 'customVariables',
+		description,
+	});
+}
 
 export const statusField: INodeProperties = {
 	displayName: 'Status Name or ID',

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { GUAYABA } from '../../../shared/vendors';
-
 import { outputContact, outputObject } from '../../../shared/answers/outputs';
+import { GUAYABA } from '../../../shared/vendors';
+import { operation, operationSelector } from '../../../shared/descriptions/operations';
 import { prepareCreate } from '../../helpers/create';
 import { outputFulfilledPhone, prepareFulfill } from '../../helpers/fulfill';
 import { prepareUpdateById, prepareUpdateByPhone } from '../../helpers/hooks';
@@ -15,82 +15,64 @@ import { description as updateByIdDescription } from './updateById';
 import { description as updateByPhoneDescription } from './updateByPhone';
 
 export const contactDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{
+	operationSelector(
+		'contact',
+		[
+			operation({
 				name: 'Create',
 				value: 'create',
 				action: 'Create a contact in a campaign',
 				description:
 					'Add a contact to a campaign or a splitter, which starts its calls and messages. Guayaba matches by phone: an existing contact is updated (or re-added) instead of created twice.',
-				routing: {
-					request: { method: 'POST', url: '/contacts' },
-					send: { preSend: [prepareCreate], paginate: true },
-					output: { postReceive: [outputContact(GUAYABA, 'data')] },
-				},
-			},
-			{
+				request: { method: 'POST', url: '/contacts' },
+				rules: prepareCreate,
+				output: [outputContact(GUAYABA, 'data')],
+			}),
+			operation({
 				name: 'Fulfill',
 				value: 'fulfill',
 				action: 'Mark a contact fulfilled by phone number',
 				description:
 					'Mark the contact with this phone number fulfilled: this cancels every call, SMS, WhatsApp message and trigger scheduled for it',
-				routing: {
-					request: { method: 'POST', url: '/contacts/fulfill' },
-					send: { preSend: [prepareFulfill], paginate: true },
-					output: { postReceive: [outputFulfilledPhone] },
-				},
-			},
-			{
+				request: { method: 'POST', url: '/contacts/fulfill' },
+				rules: prepareFulfill,
+				output: [outputFulfilledPhone],
+			}),
+			operation({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many contacts',
 				description:
 					'List contacts, one item each, filtered by status, campaign, name or phone, sorted by when they were created, fulfilled or re-added',
-				routing: {
-					request: { method: 'GET', url: '/contacts' },
-					send: { preSend: [prepareGetManyContacts], paginate: true },
-					// each page as one item: the delivery hook reads the contacts out of it
-					output: { postReceive: [outputObject(GUAYABA)] },
-				},
-			},
-			{
+				request: { method: 'GET', url: '/contacts' },
+				rules: prepareGetManyContacts,
+				// each page as one item: the delivery hook reads the contacts out of it
+				output: [outputObject(GUAYABA)],
+			}),
+			operation({
 				name: 'Update by ID',
 				value: 'updateById',
 				action: 'Update a contact by ID',
 				description: 'Change any field of a contact found by its ID',
-				routing: {
-					request: {
-						method: 'PUT',
-						url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
-					},
-					send: { preSend: [prepareUpdateById], paginate: true },
-					output: {
-						postReceive: [outputContact(GUAYABA, 'contact')],
-					},
+				request: {
+					method: 'PUT',
+					url: '={{"/contacts/" + encodeURIComponent(String($parameter.contactId).trim())}}',
 				},
-			},
-			{
+				rules: prepareUpdateById,
+				output: [outputContact(GUAYABA, 'contact')],
+			}),
+			operation({
 				name: 'Update by Phone',
 				value: 'updateByPhone',
 				action: 'Update a contact by phone number',
 				description: 'Change the status or campaign of a contact found by its phone number',
-				routing: {
-					request: { method: 'POST', url: '/contacts/update' },
-					send: { preSend: [prepareUpdateByPhone], paginate: true },
-					output: {
-						postReceive: [outputContact(GUAYABA, 'contact')],
-					},
-				},
-			},
+				request: { method: 'POST', url: '/contacts/update' },
+				rules: prepareUpdateByPhone,
+				output: [outputContact(GUAYABA, 'contact')],
+			}),
 		],
-		default: 'updateByPhone',
-	},
+		'updateByPhone',
+	),
 	contactPhoneField,
 	...createDescription,
 	...fulfillDescription,

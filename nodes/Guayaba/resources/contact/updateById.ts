@@ -1,13 +1,15 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import {
-	contactIdField,
-	nameValueCollection,
-	phoneField,
-} from '../../../shared/descriptions/fields';
+import { contactIdField, phoneField } from '../../../shared/descriptions/fields';
 import { updateFieldsCollection } from '../../../shared/descriptions/groups';
 import { contactOptions } from '../../../shared/descriptions/options';
-import { campaignField, statusField, timezoneField } from './fields';
+import {
+	campaignField,
+	customVariablesField,
+	nameField,
+	statusField,
+	timezoneField,
+} from './fields';
 import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 const properties: INodeProperties[] = [
@@ -22,22 +24,10 @@ const properties: INodeProperties[] = [
 			description:
 				'Whether to remove every custom variable of the contact. Leave Custom Variables out when this is on.',
 		},
-		nameValueCollection({
-			displayName: 'Custom Variables',
-			name: 'customVariables',
-			pair: 'Variable',
-			sendAs: 'customVariables',
-			description:
-				'Custom data of the contact. The API replaces the whole object: pairs not listed here are removed. To remove them all, use Clear All Custom Variables instead.',
-		}),
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Contact name, at most 255 characters',
-			routing: { send: { type: 'body', property: 'name' } },
-		},
+		customVariablesField(
+			'Custom data of the contact. The API replaces the whole object: pairs not listed here are removed. To remove them all, use Clear All Custom Variables instead.',
+		),
+		nameField,
 		phoneField({
 			name: 'phoneNumber',
 			what: 'New phone number of the contact',

@@ -4,32 +4,24 @@ import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 import { outputEachElement } from '../../../shared/answers/outputs';
 import { readOptions } from '../../../shared/descriptions/options';
+import { operation, operationSelector } from '../../../shared/descriptions/operations';
 
 export const contactStatusDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contactStatus'] } },
-		options: [
-			{
+	operationSelector(
+		'contactStatus',
+		[
+			operation({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many contact statuses',
 				description:
 					'List the contact statuses of your team, one item per status, with whether each is terminal',
-				routing: {
-					request: { method: 'GET', url: '/contacts/statuses' },
-					send: { paginate: true },
-					output: {
-						postReceive: [outputEachElement(GUAYABA, 'statuses')],
-					},
-				},
-			},
+				request: { method: 'GET', url: '/contacts/statuses' },
+				output: [outputEachElement(GUAYABA, 'statuses')],
+			}),
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	{
 		...readOptions(limitFor(GUAYABA, 'GET')),
 		displayOptions: { show: { resource: ['contactStatus'], operation: ['getAll'] } },

@@ -1,20 +1,11 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactLookupFields, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions, tagField } from '../fields';
 
 const properties: INodeProperties[] = [
-	...contactLookupFields(['contactId', 'phone'], 'to tag'),
-	{
-		displayName: 'Tag',
-		name: 'tag',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. vip',
-		description:
-			'Tag to add. It is created if it does not exist; adding a tag the contact has changes nothing.',
-		routing: { send: { type: 'body', property: 'tag' } },
-	},
+	tagField(
+		'Tag to add. It is created if it does not exist; adding a tag the contact has changes nothing.',
+	),
 	qyvoContactOptions,
 ];
 

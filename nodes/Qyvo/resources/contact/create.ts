@@ -2,12 +2,9 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { nameValueCollection, tagsField } from '../../../shared/descriptions/fields';
 import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
-import { qyvoPhoneField, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	qyvoPhoneField(
-		'Phone number of the contact: Qyvo updates the contact that has it, or creates one',
-	),
 	additionalFieldsCollection(
 		[
 			{

@@ -1,11 +1,8 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactLookupFields, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions } from '../fields';
 
-const properties: INodeProperties[] = [
-	...contactLookupFields(['contactId', 'phone', 'email'], 'to get'),
-	qyvoContactOptions,
-];
+const properties: INodeProperties[] = [qyvoContactOptions];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['get'] } },

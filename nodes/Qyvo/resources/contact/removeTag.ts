@@ -1,19 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactLookupFields, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions, tagField } from '../fields';
 
 const properties: INodeProperties[] = [
-	...contactLookupFields(['contactId', 'phone'], 'to untag'),
-	{
-		displayName: 'Tag',
-		name: 'tag',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. vip',
-		description: 'Tag to remove. Removing a tag the contact does not have changes nothing.',
-		routing: { send: { type: 'body', property: 'tag' } },
-	},
+	tagField('Tag to remove. Removing a tag the contact does not have changes nothing.'),
 	qyvoContactOptions,
 ];
 

@@ -2,10 +2,9 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { emailField, nameValueCollection, tagsField } from '../../../shared/descriptions/fields';
 import { updateFieldsCollection } from '../../../shared/descriptions/groups';
-import { contactLookupFields, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	...contactLookupFields(['contactId', 'phone'], 'to update'),
 	updateFieldsCollection([
 		emailField('email'),
 		nameValueCollection({

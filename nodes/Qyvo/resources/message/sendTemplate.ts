@@ -1,12 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { nameValueCollection } from '../../../shared/descriptions/fields';
-import { qyvoPhoneField, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	qyvoPhoneField(
-		'WhatsApp number to send the template to. Qyvo creates the contact if it does not exist.',
-	),
 	{
 		displayName: 'Template Name or ID',
 		name: 'templateId',

@@ -1,10 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { MAX_TEXT_LENGTH } from '../../helpers/hooks';
-import { qyvoPhoneField, qyvoContactOptions } from '../fields';
+import { qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	qyvoPhoneField('WhatsApp number to send the message to'),
 	{
 		displayName: 'Message',
 		name: 'message',
