@@ -79,9 +79,7 @@ function bulkWorkflow(
 	credential: { id: string; name: string },
 ) {
 	// no pace of the node's own (0): the credential's budget rules
-	const fulfil = fulfilEachPhone(phones, 0).map((node) =>
-		node.credentials ? { ...node, credentials: { guayabaApi: credential } } : node,
-	);
+	const fulfil = fulfilEachPhone(phones, 0, credential);
 	const chain: WorkflowNode[] = [
 		{
 			name: 'Webhook',
