@@ -51,8 +51,9 @@ const LIMIT = {
 		? { retryAfterSeconds: Number(process.env.BENCH_MATRIX_RETRY_AFTER) }
 		: {}),
 };
-// the server's rate said a minute, as issue 23's user and scripts/queue-mode.ts set it
-const REQUESTS_PER_MINUTE = (LIMIT.requests * 60_000) / LIMIT.windowMs;
+// the credential's Writes per Minute, the key's budget: the server's rate said a minute, as issue
+// 23's user set it
+const WRITES_PER_MINUTE = (LIMIT.requests * 60_000) / LIMIT.windowMs;
 /** A cell whose executions still run after this is stopped (n8n's Stop) and reported so. */
 const GIVE_UP_MS = Number(process.env.BENCH_QUEUE_GIVE_UP_S ?? 400) * 1000;
 const FOLDER = path.join(WORK, 'queue-matrix');
@@ -77,9 +78,8 @@ function bulkWorkflow(
 	phones: string[],
 	credential: { id: string; name: string },
 ) {
-	const fulfil = fulfilEachPhone(phones, REQUESTS_PER_MINUTE).map((node) =>
-		node.credentials ? { ...node, credentials: { guayabaApi: credential } } : node,
-	);
+	// no pace of the node's own (0): the credential's budget rules
+	const fulfil = fulfilEachPhone(phones, 0, credential);
 	const chain: WorkflowNode[] = [
 		{
 			name: 'Webhook',
@@ -315,7 +315,7 @@ async function run(): Promise<void> {
 				servers.map((server, index) => ({
 					...credentialOf(index),
 					type: 'guayabaApi',
-					data: { apiKey: GUAYABA_KEY, baseUrl: server.url },
+					data: { apiKey: GUAYABA_KEY, baseUrl: server.url, writesPerMinute: WRITES_PER_MINUTE },
 				})),
 			),
 		);
@@ -326,7 +326,7 @@ async function run(): Promise<void> {
 		const editor = new EditorApi(main.url);
 		await editor.setUpOwnerAndLogIn();
 		process.stdout.write(
-			`\nQueue mode, n8n ${runtime.version}: two workflows of ${ITEMS_PER_WORKFLOW} Guayaba updates on one credential, started together, one on each worker; the server allows ${LIMIT.requests} per ${seconds(LIMIT.windowMs)}${LIMIT.retryAfterSeconds === undefined ? '' : `, Retry-After always ${LIMIT.retryAfterSeconds} s`}; Requests per Minute ${REQUESTS_PER_MINUTE}; a cell still running after ${seconds(GIVE_UP_MS)} is stopped\n`,
+			`\nQueue mode, n8n ${runtime.version}: two workflows of ${ITEMS_PER_WORKFLOW} Guayaba updates on one credential, started together, one on each worker; the server allows ${LIMIT.requests} per ${seconds(LIMIT.windowMs)}${LIMIT.retryAfterSeconds === undefined ? '' : `, Retry-After always ${LIMIT.retryAfterSeconds} s`}; the credential's Writes per Minute ${WRITES_PER_MINUTE}; a cell still running after ${seconds(GIVE_UP_MS)} is stopped\n`,
 		);
 		for (const [index, cell] of cells.entries()) {
 			steps.next(cellName(cell));
