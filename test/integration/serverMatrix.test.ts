@@ -69,46 +69,10 @@ const holds = (cell: Cell) => ({
 
 const RULES = 'nothing lost or sent twice, every 429 retried, every run succeeds';
 
-/**
- * The cells today's limiter fails, each named: a run fails with "Guayaba rate limited this request:
- * tried 6 times" while the server keeps accepting 5 every 2 s, and the items it had not sent are
- * lost. With limits only on 429, the limiter takes the 429's X-RateLimit-Limit, told without a
- * reset, for a limit a minute (its own window), waits that minute, forgets it, and sends everything
- * waiting at once again: each burst costs every waiting item a try, and the run needs more bursts
- * than the six tries. With no headers, each 429 holds the key for its Retry-After (1 s when none is
- * told) and then every waiting item leaves at once again: one try spent per item and round, 5
- * accepted a round, so the run needs ten rounds of six tries. Written as the target says; when the
- * limiter learns from these servers, they pass and jest asks to make them plain tests again.
- */
-const FAILING_TODAY = [
-	'limits only on 429, fixed window, one run',
-	'limits only on 429, fixed window, two runs, one process',
-	'limits only on 429, rolling window, one run',
-	'limits only on 429, rolling window, two runs, one process',
-	'no headers, 429 with Retry-After, fixed window, one run',
-	'no headers, 429 with Retry-After, fixed window, two runs, one process',
-	'no headers, 429 with Retry-After, rolling window, one run',
-	'no headers, 429 with Retry-After, rolling window, two runs, one process',
-	'no headers, no Retry-After, fixed window, one run',
-	'no headers, no Retry-After, fixed window, two runs, one process',
-	'no headers, no Retry-After, rolling window, one run',
-	'no headers, no Retry-After, rolling window, two runs, one process',
-];
-
 const named = (cells: Cell[]) => cells.map((cell) => [cellName(cell), cell] as const);
 
 describe('the server-behaviour matrix, one process', () => {
-	it.each(named(CELLS.filter((cell) => !FAILING_TODAY.includes(cellName(cell)))))(
-		`%s: ${RULES}`,
-		(_name, cell) => {
-			expect(rulesOf(cell)).toEqual(holds(cell));
-		},
-	);
-
-	it.failing.each(named(CELLS.filter((cell) => FAILING_TODAY.includes(cellName(cell)))))(
-		`%s: ${RULES} (fails today)`,
-		(_name, cell) => {
-			expect(rulesOf(cell)).toEqual(holds(cell));
-		},
-	);
+	it.each(named(CELLS))(`%s: ${RULES}`, (_name, cell) => {
+		expect(rulesOf(cell)).toEqual(holds(cell));
+	});
 });

@@ -194,8 +194,10 @@ const cases: FailureCase[] = [
 	},
 	{
 		name: '429 on every try',
-		faults: times(6, json(429, { error: 'Too Many Requests' }, { 'Retry-After': '0' })),
-		message: '{service} rate limited this request: tried 6 times',
+		faults: times(12, json(429, { error: 'Too Many Requests' }, { 'Retry-After': '0' })),
+		// six refusals while the key takes nothing else; one that comes after the second item was
+		// taken does not count (the key moved on), so the item may be tried a seventh time
+		message: /^\{service\} rate limited this request: tried [67] times$/,
 		httpCode: '429',
 	},
 	{

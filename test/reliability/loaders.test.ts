@@ -107,6 +107,14 @@ it('getCampaigns reads one page when the answer says nothing of more pages', asy
 });
 
 it('a dropdown waits for its turn on the same rate budget as the nodes', async () => {
+	// a server of its own, and so a key of its own: what the key learned in other tests stays there
+	const api = await new FakeGuayaba().start();
+	const guayaba = (parameters: INodeParameters = {}): NodeUnderTest => ({
+		nodeType: new Guayaba(),
+		credentialType: new GuayabaApi(),
+		credentials: { apiKey: GUAYABA_KEY, baseUrl: api.url },
+		parameters: { resource: 'contact', operation: 'updateByPhone', ...parameters },
+	});
 	// the node's read is refused with Retry-After: 1, which holds the key; the Status dropdown,
 	// asked for meanwhile on the same key, waits for the hold to end instead of being refused too
 	api.injectFaults({
@@ -125,6 +133,7 @@ it('a dropdown waits for its turn on the same rate budget as the nodes', async (
 		['/contacts/statuses', 200],
 	]);
 	expect(api.received[1].at - refusedAt).toBeGreaterThanOrEqual(900);
+	await api.stop();
 });
 
 it('the Campaign dropdown answers in time on an API that keeps reporting more pages, and says what it left out', async () => {
@@ -152,12 +161,13 @@ it('the Campaign dropdown answers in time on an API that keeps reporting more pa
 	});
 	// the editor gets an answer within the 10 s it may wait, whatever the pages say
 	expect(Date.now() - started).toBeLessThan(10_000);
-	const pages = api.received.length;
-	expect(pages).toBeGreaterThan(1);
-	expect(pages).toBeLessThan(60);
-	expect(options).toHaveLength(pages * 100 + 1);
+	// the pages read: the last one asked for may have run out of the time left
+	const read = (options.length - 1) / 100;
+	expect([api.received.length - 1, api.received.length]).toContain(read);
+	expect(read).toBeGreaterThan(1);
+	expect(read).toBeLessThan(60);
 	expect(options.at(-1)).toEqual({
-		name: `… only the first ${pages * 100} campaigns are listed`,
+		name: `… only the first ${read * 100} campaigns are listed`,
 		value: '',
 		description:
 			'Guayaba kept reporting more pages, so the list stopped reading to answer in time. To use another campaign, give its ID with an expression.',

@@ -22,13 +22,22 @@ async function settle(went: number[]) {
 	return went.slice();
 }
 
-function track(limiter: WindowLimiter, key: string, budget: Budget, count: number) {
+function track(
+	limiter: WindowLimiter,
+	key: string,
+	budget: Budget,
+	count: number,
+	options: { listens?: boolean } = {},
+) {
 	const went: number[] = [];
 	const pending = Array.from({ length: count }, (_, index) =>
-		limiter.acquire(key, budget).then(() => went.push(index)),
+		limiter.acquire(key, budget, options).then(() => went.push(index)),
 	);
 	return { went, pending };
 }
+
+/** A server that counts and has plenty left: it holds nothing back. */
+const counting = { 'X-RateLimit-Limit': '10000', 'X-RateLimit-Remaining': '9999' };
 
 const fixedHeaders = (limit: number, remaining: number, resetEpochMs: number) => ({
 	'X-RateLimit-Limit': String(limit),
@@ -47,16 +56,15 @@ describe('WindowLimiter', () => {
 	it('lets R requests go at once, and the next when the oldest has left the window (plus the margin)', async () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 15, windowMs: 500 };
-		const { went, pending } = track(limiter, 'k', budget, 40);
-		// the key's first request goes alone: its answer tells whether the server counts
-		expect(await settle(went)).toEqual([0]);
-		limiter.answered('k', { status: 200, headers: {} });
+		// the window alone, as a run's own pace keeps it: it does not listen to the server
+		const { went, pending } = track(limiter, 'k', budget, 40, { listens: false });
 		expect(await settle(went)).toEqual([...Array(15).keys()]);
 		for (let answered = 0; answered < 14; answered++) limiter.answered('k', undefined);
 		await jest.advanceTimersByTimeAsync(500 + windowMargin(500) - 1);
 		expect(went).toHaveLength(15);
 		await jest.advanceTimersByTimeAsync(1);
-		expect(went).toEqual([...Array(30).keys()]);
+		// the one still in flight may arrive any moment: it counts in the new window, 14 more go
+		expect(went).toEqual([...Array(29).keys()]);
 		for (let answered = 0; answered < 15; answered++) limiter.answered('k', undefined);
 		await jest.advanceTimersByTimeAsync(530);
 		expect(went).toEqual([...Array(40).keys()]);
@@ -100,7 +108,7 @@ describe('WindowLimiter', () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 10, windowMs: 60_000 };
 		await limiter.acquire('k', budget);
-		limiter.answered('k', { status: 200, headers: {} });
+		limiter.answered('k', { status: 200, headers: counting });
 		const first = track(limiter, 'k', budget, 6);
 		await jest.advanceTimersByTimeAsync(0);
 		expect(first.went).toHaveLength(6);
@@ -245,7 +253,7 @@ describe('WindowLimiter', () => {
 		expect(went).toEqual([0, 1, 2, 3]);
 	});
 
-	it('takes the server’s lower limit for its window when the server tells no reset', async () => {
+	it('keeps the budget’s rate, in bursts no larger than a lower limit the server tells without its reset', async () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 20, windowMs: 1000 };
 		const { went } = track(limiter, 'k', budget, 8);
@@ -258,10 +266,69 @@ describe('WindowLimiter', () => {
 			await settle(went);
 		}
 		expect(went).toHaveLength(5);
-		await jest.advanceTimersByTimeAsync(1000 + windowMargin(1000) - 1);
+		// 20 a second is 5 every 250 ms: not 5 a second, which would take the limit for the budget's
+		await jest.advanceTimersByTimeAsync(250 + windowMargin(250) - 1);
 		expect(went).toHaveLength(5);
 		await jest.advanceTimersByTimeAsync(1);
 		expect(went).toHaveLength(6);
+	});
+
+	it('asks a server that says nothing of its limit one request at a time, until it has taken a budget’s worth', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 4, windowMs: 60_000 };
+		const { went } = track(limiter, 'k', budget, 6);
+		for (let answers = 0; answers < 3; answers++) {
+			expect(await settle(went)).toHaveLength(answers + 1);
+			limiter.answered('k', { status: 200, headers: {} });
+		}
+		// the fourth in a row completes the budget's worth: the window alone holds the rest
+		expect(await settle(went)).toHaveLength(4);
+		limiter.answered('k', { status: 200, headers: {} });
+		expect(await settle(went)).toHaveLength(4);
+		await jest.advanceTimersByTimeAsync(60_000 + windowMargin(60_000));
+		expect(went).toHaveLength(6);
+	});
+
+	it('learns from a refusal the server’s limit and window, and keeps to them: Retry-After is the reset', async () => {
+		const limiter = new WindowLimiter();
+		// a budget said a minute (450), a server of 15 every 2 s that says so only when it refuses
+		const budget = { requests: 450, windowMs: 60_000 };
+		const { went } = track(limiter, 'k', budget, 40);
+		for (let taken = 0; taken < 15; taken++) {
+			await settle(went);
+			limiter.answered('k', { status: 200, headers: {} });
+		}
+		expect(await settle(went)).toHaveLength(16);
+		limiter.answered('k', {
+			status: 429,
+			headers: { 'Retry-After': '1', 'X-RateLimit-Limit': '15', 'X-RateLimit-Remaining': '0' },
+		});
+		// held for the Retry-After, and 2 s after the 15 it took: 15 again then, not 15 a minute
+		// (the budget's rate, 450 a minute, is 15 every 2 s)
+		await jest.advanceTimersByTimeAsync(2000 + windowMargin(2000) - 1);
+		expect(went).toHaveLength(16);
+		await jest.advanceTimersByTimeAsync(1);
+		expect(went).toHaveLength(31);
+		for (let answers = 0; answers < 15; answers++)
+			limiter.answered('k', { status: 200, headers: {} });
+		await jest.advanceTimersByTimeAsync(2000 + windowMargin(2000));
+		expect(went).toHaveLength(40);
+	});
+
+	it('without Retry-After, backs off 1, 2, 4 s while the server keeps refusing, and learns what it took', async () => {
+		const limiter = new WindowLimiter();
+		const budget = { requests: 0, windowMs: 60_000 };
+		await limiter.acquire('k', budget);
+		limiter.answered('k', { status: 200, headers: {} });
+		const holds: number[] = [];
+		for (let refusal = 0; refusal < 3; refusal++) {
+			holds.push(limiter.answered('k', { status: 429, headers: {} }));
+			// refused again while held: the same refusal, it adds nothing
+			expect(limiter.answered('k', { status: 429, headers: {} })).toBe(0);
+			await jest.advanceTimersByTimeAsync(holds[refusal]);
+		}
+		expect(holds).toEqual([1000, 2000, 4000]);
+		expect(limiter.takenOn('k')).toBe(1);
 	});
 
 	it('gives the slot back when the waiting request is abandoned', async () => {

@@ -8,6 +8,14 @@ export interface Budget {
 	windowMs: number;
 }
 
+interface Departure {
+	/** When it was answered, or, while in flight, when it left. */
+	at: number;
+	answered: boolean;
+	/** Whether the server took it: answered, and not with a 429. */
+	taken: boolean;
+}
+
 interface Waiter {
 	/** With the milliseconds waited, or `undefined` when the request was abandoned. */
 	resolve: (waitedMs: number | undefined) => void;
@@ -29,7 +37,7 @@ interface KeyState {
 	 * left. A request reaches the server some time between the two, so a window counts it until
 	 * W after its answer.
 	 */
-	departures: Array<{ at: number; answered: boolean }>;
+	departures: Departure[];
 	waiting: Waiter[];
 	/** Nothing leaves before this: a 429's Retry-After, or the server saying the budget is spent. */
 	heldUntil: number;
@@ -59,6 +67,22 @@ interface KeyState {
 	serverCounts: boolean;
 	/** Whether any request on the key was answered (or failed) yet. */
 	heard: boolean;
+	/**
+	 * The server's limit as this key keeps to it, where the server does not count on every answer:
+	 * learned from its refusals, or told without a reset. A window of its own, beside the budget's.
+	 */
+	learned?: Budget;
+	/** Requests the server took since its last refusal: what it takes of ours in a window. */
+	takenSinceRefusal: number;
+	/** Refusals with none taken in between: the backoff when the server tells no Retry-After. */
+	refusalsInARow: number;
+	/**
+	 * A server that says nothing of its limit is asked one request at a time, until it refuses one
+	 * (and so shows its limit) or has taken a budget's worth in a row.
+	 */
+	probe: { done: boolean; taken: number };
+	/** Every request the server took on this key: whether the key moves on while an item waits. */
+	takenInAll: number;
 	/** When a pump is already due. */
 	wakeAt?: number;
 }
@@ -75,6 +99,9 @@ export interface Answer {
  * waits its Retry-After.
  */
 export const RESET_MARGIN_MS = 100;
+
+/** The longest a 429 without Retry-After holds the key, however often the server refuses. */
+const MAX_BACKOFF_MS = 60_000;
 
 /**
  * How much later than the window's end a request leaves: the server counts a request when it
@@ -152,68 +179,140 @@ export class WindowLimiter {
 	}
 
 	/**
-	 * Called with every answer to a request that `acquire` let go, success or failure. Reads
-	 * `X-RateLimit-Limit`, `-Remaining` and `-Reset`, and after a 429 holds the key for its
-	 * `Retry-After`; returns how many milliseconds that 429 added to the key's hold (0 when another
-	 * item's 429 had already held it as long).
+	 * Called with every answer to a request that `acquire` let go, success or failure (`undefined`
+	 * for none: a dropped connection, a timeout). Learns from what the answer says of the key's
+	 * budget, and after a 429 holds the key for its `Retry-After`; returns how many milliseconds that
+	 * 429 added to the key's hold (0 when another item's 429 had already held it as long).
 	 */
 	answered(key: string, answer: Answer | undefined): number {
 		const state = this.keys.get(key);
 		if (!state) return 0;
 		const now = Date.now();
-		let added = 0;
 		state.heard = true;
-		if (answer) {
-			const remaining = numberHeader(answer.headers, 'x-ratelimit-remaining');
-			// an answer that does not count (a proxy's, a server's that stopped) ends what we knew
-			state.serverCounts = remaining !== undefined;
-			if (remaining === undefined) {
-				state.serverRemaining = undefined;
-				state.serverResetAt = undefined;
-				state.serverLimit = undefined;
-			}
-			if (remaining !== undefined) {
-				const reset = numberHeader(answer.headers, 'x-ratelimit-reset');
-				const resetAt = reset !== undefined ? resetTime(reset, now) : undefined;
-				state.serverTellsReset = resetAt !== undefined;
-				state.serverSaidAt = now;
-				// the other requests still in flight may not have been counted yet
-				const estimate = remaining - (state.inFlight - 1);
-				const stale =
-					resetAt !== undefined &&
-					state.serverResetAt !== undefined &&
-					resetAt < state.serverResetAt;
-				if (!stale) {
-					// less left than our own requests explain: someone else spends on this key too
-					if (
-						state.serverRemaining !== undefined &&
-						resetAt === state.serverResetAt &&
-						estimate < state.serverRemaining
-					)
-						state.othersSpend = true;
-					// the latest answer knows best: a new window may have begun under the same reset second
-					state.serverRemaining = estimate;
-					state.serverResetAt = resetAt;
-					state.serverLimit = numberHeader(answer.headers, 'x-ratelimit-limit');
-					const windowRequests = this.windowRequests(state);
-					// our window stands for the server's only where it is no larger than the server's
-					state.spentByUs =
-						windowRequests > 0 &&
-						windowRequests <= (state.serverLimit ?? windowRequests) &&
-						this.ownInWindow(state, now) >= (state.serverLimit ?? windowRequests);
-				}
-			}
-			if (answer.status === 429) {
-				const wait = retryAfterMs(answer.headers, now) ?? 1000;
-				added += this.hold(state, now + wait);
-			}
-		}
 		state.inFlight = Math.max(0, state.inFlight - 1);
 		// which request this answers does not matter: each one in flight counts as arriving now
-		const inFlight = state.departures.find((departure) => !departure.answered);
-		if (inFlight) Object.assign(inFlight, { at: now, answered: true });
+		const departure = state.departures.find((candidate) => !candidate.answered);
+		const taken = answer !== undefined && answer.status !== 429;
+		if (departure) Object.assign(departure, { at: now, answered: true, taken });
+		let added = 0;
+		if (answer?.status === 429) added = this.refused(state, answer.headers, now);
+		else if (answer) this.taken(state, answer.headers, now);
 		this.pump(key, state);
 		return added;
+	}
+
+	/** An answer the server counted as taken: what its headers say of the budget, if anything. */
+	private taken(state: KeyState, headers: Record<string, unknown>, now: number): void {
+		state.takenInAll++;
+		state.takenSinceRefusal++;
+		state.refusalsInARow = 0;
+		// an answer that does not count (a proxy's, a server's that stopped) ends what we knew
+		state.serverCounts = numberHeader(headers, 'x-ratelimit-remaining') !== undefined;
+		if (state.serverCounts) {
+			state.probe.done = true;
+			this.count(state, headers, now);
+			return;
+		}
+		state.serverRemaining = undefined;
+		state.serverResetAt = undefined;
+		state.serverLimit = undefined;
+		if (!state.probe.done && ++state.probe.taken >= state.budget.requests) state.probe.done = true;
+	}
+
+	/**
+	 * A 429: the key waits for its Retry-After, or, where it tells none, for a backoff that doubles
+	 * while the server keeps refusing; the other requests it refuses meanwhile add to that wait only
+	 * what their own Retry-After says. A server that counts on every answer has said what is left;
+	 * one that does not shows its limit now, and the key keeps to it from then on.
+	 */
+	private refused(state: KeyState, headers: Record<string, unknown>, now: number): number {
+		const retryAfter = retryAfterMs(headers, now);
+		// refused while the key is held: one of the requests that left with the one refused first
+		if (state.heldUntil > now) return this.hold(state, now + (retryAfter ?? 0));
+		state.refusalsInARow++;
+		const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (state.refusalsInARow - 1));
+		const added = this.hold(state, now + (retryAfter ?? backoff));
+		if (state.serverCounts) this.count(state, headers, now);
+		else this.learn(state, numberHeader(headers, 'x-ratelimit-limit'), retryAfter, now);
+		state.takenSinceRefusal = 0;
+		state.probe.done = true;
+		return added;
+	}
+
+	/**
+	 * What a refusal shows of the server's window, where it does not count on every answer. Its
+	 * requests: the limit it tells, or as many as it took of ours before refusing (fewer, where
+	 * others spend on the key: the share left to us). Its length: the budget's own rate in bursts of
+	 * those requests, or, where the server tells when a request may come again, the time from the
+	 * oldest of them to then, whichever is longer. Refused while keeping to what it had learned, the
+	 * key waits a quarter longer each window.
+	 */
+	private learn(
+		state: KeyState,
+		toldLimit: number | undefined,
+		retryAfter: number | undefined,
+		now: number,
+	): void {
+		const before = state.learned;
+		const takenInWindow = before
+			? state.departures.filter(({ taken, at }) => taken && at > now - before.windowMs).length
+			: state.takenSinceRefusal;
+		const requests = Math.max(
+			1,
+			Math.min(toldLimit ?? Infinity, takenInWindow || Infinity, before?.requests ?? Infinity),
+		);
+		if (requests === Infinity) return;
+		const { budget } = state;
+		const lengths = [budget.requests > 0 ? (budget.windowMs * requests) / budget.requests : 0];
+		const takenTimes = state.departures
+			.filter((departure) => departure.taken)
+			.map(({ at }) => at)
+			.sort((a, b) => b - a);
+		if (retryAfter !== undefined && takenTimes.length >= requests)
+			lengths.push(now + retryAfter - takenTimes[requests - 1]);
+		let windowMs = Math.max(before?.windowMs ?? 0, ...lengths);
+		if (before && requests >= before.requests && windowMs <= before.windowMs)
+			windowMs = before.windowMs * 1.25;
+		if (windowMs <= 0) windowMs = retryAfter ?? budget.windowMs;
+		state.learned = { requests, windowMs };
+	}
+
+	/** What a counting server's headers say: what is left, until when, and of which limit. */
+	private count(state: KeyState, headers: Record<string, unknown>, now: number): void {
+		const remaining = numberHeader(headers, 'x-ratelimit-remaining');
+		if (remaining === undefined) return;
+		const reset = numberHeader(headers, 'x-ratelimit-reset');
+		const resetAt = reset !== undefined ? resetTime(reset, now) : undefined;
+		state.serverTellsReset = resetAt !== undefined;
+		state.serverSaidAt = now;
+		// the other requests still in flight may not have been counted yet
+		const estimate = remaining - state.inFlight;
+		const stale =
+			resetAt !== undefined && state.serverResetAt !== undefined && resetAt < state.serverResetAt;
+		if (stale) return;
+		// less left than our own requests explain: someone else spends on this key too
+		if (
+			state.serverRemaining !== undefined &&
+			resetAt === state.serverResetAt &&
+			estimate < state.serverRemaining
+		)
+			state.othersSpend = true;
+		// the latest answer knows best: a new window may have begun under the same reset second
+		state.serverRemaining = estimate;
+		state.serverResetAt = resetAt;
+		state.serverLimit = numberHeader(headers, 'x-ratelimit-limit');
+		const { requests, windowMs } = state.budget;
+		// a lower limit told without its reset: the budget's rate, in bursts no larger than it
+		if (!state.serverTellsReset && state.serverLimit !== undefined && requests > 0) {
+			const limit = Math.max(1, state.serverLimit);
+			state.learned =
+				limit < requests ? { requests: limit, windowMs: (windowMs * limit) / requests } : undefined;
+		}
+		// our window stands for the server's only where it is no larger than the server's
+		state.spentByUs =
+			requests > 0 &&
+			requests <= (state.serverLimit ?? requests) &&
+			this.ownInWindow(state, now) >= (state.serverLimit ?? requests);
 	}
 
 	/** Keys remembered: those with requests waiting, in flight, or departures still in a window. */
@@ -226,6 +325,11 @@ export class WindowLimiter {
 		return this.keys.get(key)?.waiting.length ?? 0;
 	}
 
+	/** How many requests the server took on `key` in all: it moves on while that grows. */
+	takenOn(key: string): number {
+		return this.keys.get(key)?.takenInAll ?? 0;
+	}
+
 	/** Until when nothing leaves on `key` (a 429's Retry-After); 0 when it is not held. */
 	heldUntil(key: string): number {
 		return this.keys.get(key)?.heldUntil ?? 0;
@@ -235,20 +339,6 @@ export class WindowLimiter {
 		const added = Math.max(0, until - Math.max(state.heldUntil, Date.now()));
 		state.heldUntil = Math.max(state.heldUntil, until);
 		return added;
-	}
-
-	/**
-	 * R for this key: the budget's, or the server's own lower `X-RateLimit-Limit` when the server
-	 * tells no reset (then its window is taken to be ours: the vendors' limits are per minute).
-	 * Where the server tells its reset, the reset rules a lower limit instead. A budget of 0 (no
-	 * client-side limit) keeps no window.
-	 */
-	private windowRequests(state: KeyState): number {
-		const { requests } = state.budget;
-		const serverLimit = state.serverLimit;
-		if (requests <= 0 || serverLimit === undefined || serverLimit <= 0 || state.serverTellsReset)
-			return requests;
-		return Math.min(requests, serverLimit);
 	}
 
 	private ownInWindow(state: KeyState, now: number): number {
@@ -272,12 +362,30 @@ export class WindowLimiter {
 				serverCounts: false,
 				serverTellsReset: false,
 				heard: false,
+				takenSinceRefusal: 0,
+				refusalsInARow: 0,
+				probe: { done: !listens || budget.requests <= 0, taken: 0 },
+				takenInAll: 0,
 			};
 			this.keys.set(key, state);
 		}
 		// one budget per key: while it is in use, the lowest asked for it holds
 		state.budget = this.isIdle(state, Date.now()) ? budget : lowerBudget(state.budget, budget);
 		return state;
+	}
+
+	/**
+	 * When `window` lets the next request leave: at once while it holds fewer than its requests;
+	 * else when the oldest it counts has left it, plus the margin. A request in flight may arrive any
+	 * moment, so it counts as arriving now; an answered one, as arriving when it was answered.
+	 */
+	private windowFrees(state: KeyState, window: Budget, now: number): number {
+		const { requests, windowMs } = window;
+		if (requests <= 0 || state.departures.length < requests) return now;
+		const counted = state.departures
+			.map((departure) => (departure.answered ? departure.at : Math.max(departure.at, now)))
+			.sort((a, b) => b - a);
+		return counted[requests - 1] + windowMs + windowMargin(windowMs);
 	}
 
 	/** The earliest time the next request on the key may leave; `Infinity` until an answer comes. */
@@ -300,15 +408,8 @@ export class WindowLimiter {
 			state.serverLimit = undefined;
 			state.serverSaidAt = undefined;
 		}
-		let at = Math.max(now, state.heldUntil);
-		const requests = this.windowRequests(state);
-		if (requests > 0 && state.departures.length >= requests) {
-			// one still in flight may arrive any moment: it counts as arriving now
-			const counted = state.departures
-				.map((departure) => (departure.answered ? departure.at : Math.max(departure.at, now)))
-				.sort((a, b) => b - a);
-			at = Math.max(at, counted[requests - 1] + windowMs + windowMargin(windowMs));
-		}
+		let at = Math.max(now, state.heldUntil, this.windowFrees(state, state.budget, now));
+		if (state.learned) at = Math.max(at, this.windowFrees(state, state.learned, now));
 		const remaining = state.serverRemaining;
 		// when others spend on the key too, the last request of a window is left to them: sending
 		// it would race them for it
@@ -327,6 +428,9 @@ export class WindowLimiter {
 			if (state.inFlight > 0 && state.round.sent >= state.round.allowed) return Infinity;
 		} else if (state.serverCounts && state.inFlight > 0) {
 			// a new window on a server that counts: one request learns what is left of it first
+			return Infinity;
+		} else if (!state.probe.done && state.inFlight > 0) {
+			// a server that says nothing of its limit: one request at a time until it shows it
 			return Infinity;
 		}
 		return at;
@@ -348,7 +452,7 @@ export class WindowLimiter {
 				return;
 			}
 			const waiter = state.waiting.shift()!;
-			state.departures.push({ at: now, answered: false });
+			state.departures.push({ at: now, answered: false, taken: false });
 			this.forgetOldDepartures(state, now);
 			if (state.inFlight === 0)
 				state.round = {
@@ -362,10 +466,10 @@ export class WindowLimiter {
 		}
 	}
 
-	/** Keeps those in flight, and the newest R answered ones that a window may still count. */
+	/** Keeps those in flight, and the newest answered ones that a window may still count. */
 	private forgetOldDepartures(state: KeyState, now: number): void {
-		const { windowMs } = state.budget;
-		const keep = Math.max(1, this.windowRequests(state));
+		const windowMs = Math.max(state.budget.windowMs, state.learned?.windowMs ?? 0);
+		const keep = Math.max(1, state.budget.requests, state.learned?.requests ?? 0);
 		const answered = state.departures.filter((departure) => departure.answered);
 		const drop = new Set(
 			answered

@@ -122,10 +122,13 @@ export async function sendWithinLimits(
 	requestData.postReceive.unshift(checkAnswer);
 	try {
 		let waitedMs = 0;
+		// 429s in a row while the key took nothing: a run gives up on rate limits only then
+		let refusedWhileStuck = 0;
 		for (let tries = 1; ; tries++) {
 			const waited = await waitForSlots(slots, run.stopped, tries > 1);
 			if (waited === undefined) return undefined;
 			waitedMs += waited;
+			const takenBefore = windowLimiter.takenOn(slots.key);
 			answered = false;
 			heldByThisAnswer = 0;
 			try {
@@ -140,7 +143,11 @@ export async function sendWithinLimits(
 					if (slots.pace) windowLimiter.answered(slots.pace.key, undefined);
 				}
 				const failure = classifyFailure(error);
-				let delay = failure && nextRetryDelay(failure, tries, policy);
+				if (failure?.kind === 'rateLimited')
+					refusedWhileStuck =
+						windowLimiter.takenOn(slots.key) > takenBefore ? 1 : refusedWhileStuck + 1;
+				const counted = failure?.kind === 'rateLimited' ? refusedWhileStuck : tries;
+				let delay = failure && nextRetryDelay(failure, counted, policy);
 				if (failure?.kind === 'rateLimited' && delay !== undefined) {
 					run.rateLimitWaitMs += heldByThisAnswer;
 					if (run.rateLimitWaitMs > policy.runRateLimitWaitMs) {
