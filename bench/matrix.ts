@@ -14,18 +14,23 @@ export const MATRIX = {
 			? { retryAfterSeconds: Number(process.env.BENCH_MATRIX_RETRY_AFTER) }
 			: {}),
 	},
+	/** The credential's Writes per Minute; unset, the server's own rate said a minute. */
+	...(process.env.BENCH_MATRIX_WRITES_PER_MINUTE
+		? { writesPerMinute: Number(process.env.BENCH_MATRIX_WRITES_PER_MINUTE) }
+		: {}),
 	/** A cell still running after this is stopped and reported so: the old limiter takes minutes. */
 	giveUpAfterMs: Number(process.env.BENCH_MATRIX_GIVE_UP_S ?? 600) * 1000,
 };
 
 export function matrixSetting(spenders: string): string {
 	const { items, limit, giveUpAfterMs } = MATRIX;
-	const perMinute = (limit.requests * 60_000) / limit.windowMs;
+	const serverRate = (limit.requests * 60_000) / limit.windowMs;
+	const perMinute = MATRIX.writesPerMinute ?? serverRate;
 	const retryAfter =
 		limit.retryAfterSeconds === undefined
 			? 'Retry-After the whole seconds until a slot frees'
 			: `Retry-After always ${limit.retryAfterSeconds} s`;
-	return `${items} Guayaba Update by Phone writes (two runs: ${items / 2} each, at once, on one credential) through n8n's engine, ${spenders}; the server allows ${limit.requests} per ${seconds(limit.windowMs)}, ${retryAfter}; the credential's Writes per Minute ${perMinute} (the server's rate said a minute, as issue 23's user set it; the node sets no pace of its own), the minute 60 s; a cell still running after ${seconds(giveUpAfterMs)} is stopped; ideal (⌈N/R⌉ − 1)·W`;
+	return `${items} Guayaba Update by Phone writes (two runs: ${items / 2} each, at once, on one credential) through n8n's engine, ${spenders}; the server allows ${limit.requests} per ${seconds(limit.windowMs)}, ${retryAfter}; the credential's Writes per Minute ${perMinute} (${perMinute === serverRate ? "the server's rate said a minute, as issue 23's user set it" : `the server's rate is ${serverRate} a minute`}; the node sets no pace of its own), the minute 60 s; a cell still running after ${seconds(giveUpAfterMs)} is stopped; ideal (⌈N/R⌉ − 1)·W`;
 }
 
 /**
