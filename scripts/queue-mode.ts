@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { GUAYABA_KEY } from '../sandbox/guayaba';
+import { FakeGuayaba, GUAYABA_KEY } from '../sandbox/guayaba';
 import { CALLAIDAN_WEBHOOK_TOKEN, QYVO_SIGNING_SECRET } from '../sandbox/webhooks';
 import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
-import type { ReceivedRequest } from '../sandbox/server';
+import type { ReceivedRequest, ServerBehaviour } from '../sandbox/server';
 import { Checks, fulfilEachPhone, paired, type Item, type WorkflowNode } from './e2e-checks';
 import { unflatten } from './e2e/triggers';
 import { EditorApi, N8nInstance, n8nRuntime, packPackage, say, Steps, WORK } from './n8n-instance';
@@ -26,10 +26,34 @@ const WORKER_PORTS = [5696, 5698];
 const WEBHOOK_PORTS = [5706, 5708];
 const REDIS_PORT = 24379;
 const POSTGRES_PORT = 23432;
+// one Guayaba server per hard cell, so that no worker starts a cell knowing the last one's server
+const FIRST_CELL_SERVER_PORT = 5720;
 
 const CONTACTS_PER_WORKFLOW = 150;
 const SERVER_LIMIT = { requests: 30, windowMs: 2000 };
-const MAX_REFUSED_SHARE = 0.1;
+/** The credential's Writes per Minute: the server's own rate, so that the server's limit is what binds. */
+const WRITES_PER_MINUTE = (SERVER_LIMIT.requests * 60_000) / SERVER_LIMIT.windowMs;
+/**
+ * A guard against a limiter that collapses (issue 23 saw 88.8 % refused), not the target: the
+ * refusal targets are measured by `npm run bench:queue-matrix`, and this run prints its share.
+ */
+const MAX_REFUSED_SHARE = 0.2;
+
+/**
+ * The server-behaviour matrix's hard cells (see sandbox/rateLimits.ts): the docs' full headers, and
+ * a server that tells its limit only when it refuses, with `Retry-After`.
+ */
+const HARD_CELLS: Array<{ says: ServerBehaviour; name: string }> = [
+	{ says: 'fullHeaders', name: 'full rate headers on every answer' },
+	{ says: 'limitsOn429', name: 'its limit told only on a 429, with Retry-After' },
+];
+
+interface HardCell {
+	says: ServerBehaviour;
+	name: string;
+	server: FakeGuayaba;
+	credential: { id: string; name: string };
+}
 const FOLDER = path.join(WORK, 'queue');
 const REQUEST_LOG = path.join(FOLDER, 'requests.json');
 
@@ -78,7 +102,12 @@ interface Execution {
 }
 
 /** A workflow that a production webhook starts: 150 contacts, each updated to "fulfilled". */
-function bulkWorkflow(name: string, webhookPath: string, phones: string[]) {
+function bulkWorkflow(
+	name: string,
+	webhookPath: string,
+	phones: string[],
+	credential: HardCell['credential'],
+) {
 	const chain: WorkflowNode[] = [
 		{
 			name: 'Webhook',
@@ -91,8 +120,8 @@ function bulkWorkflow(name: string, webhookPath: string, phones: string[]) {
 				options: {},
 			},
 		},
-		// the server's 30 per 2 s, as a rate a minute
-		...fulfilEachPhone(phones, (SERVER_LIMIT.requests * 60_000) / SERVER_LIMIT.windowMs),
+		// the node's own pace is the server's rate too: the key's budget and the server set the pace
+		...fulfilEachPhone(phones, WRITES_PER_MINUTE, credential),
 	];
 	const connections = Object.fromEntries(
 		chain
@@ -195,15 +224,15 @@ async function checkQueueMode(
 	version: string,
 	main: N8nInstance,
 	workers: N8nInstance[],
-	sandbox: Sandbox,
+	cell: HardCell,
 	editor: EditorApi,
 ): Promise<void> {
-	const { guayaba } = sandbox;
+	const guayaba = cell.server;
 	guayaba.reset();
 	const phones = guayaba.addBulkContacts(2 * CONTACTS_PER_WORKFLOW);
 	const runs = ['a', 'b'].map((letter, index) => ({
 		letter,
-		path: `outreach-queue-${letter}`,
+		path: `outreach-queue-${cell.says}-${letter}`,
 		phones: phones.slice(index * CONTACTS_PER_WORKFLOW, (index + 1) * CONTACTS_PER_WORKFLOW),
 		workflowId: '',
 	}));
@@ -211,7 +240,12 @@ async function checkQueueMode(
 		const created = await editor.call<{ id: string; versionId: string }>(
 			'POST',
 			'/rest/workflows',
-			bulkWorkflow(`queue mode: ${run.letter}, 150 contacts`, run.path, run.phones),
+			bulkWorkflow(
+				`queue mode, ${cell.says}: ${run.letter}, 150 contacts`,
+				run.path,
+				run.phones,
+				cell.credential,
+			),
 		);
 		await editor.call('POST', `/rest/workflows/${created.id}/activate`, {
 			versionId: created.versionId,
@@ -219,10 +253,11 @@ async function checkQueueMode(
 		await waitForWebhook(`${main.url}/webhook/${run.path}`);
 		run.workflowId = created.id;
 	}
-	guayaba.setRateLimit(SERVER_LIMIT);
+	guayaba.setRateLimit({ ...SERVER_LIMIT, says: cell.says });
+	const requestLog = REQUEST_LOG.replace(/\.json$/, `-${cell.says}.json`);
 
 	await checks.section(
-		`two workflows of ${CONTACTS_PER_WORKFLOW} updates on one key, started together, against ${SERVER_LIMIT.requests} writes per ${SERVER_LIMIT.windowMs / 1000} s`,
+		`two workflows of ${CONTACTS_PER_WORKFLOW} updates on one key, started together, against a server allowing ${SERVER_LIMIT.requests} writes per ${SERVER_LIMIT.windowMs / 1000} s, ${cell.name}; the credential's Writes per Minute ${WRITES_PER_MINUTE}`,
 		async () => {
 			const started = Date.now();
 			const answers = await Promise.all(
@@ -314,7 +349,7 @@ async function checkQueueMode(
 			);
 
 			writeFileSync(
-				REQUEST_LOG,
+				requestLog,
 				JSON.stringify(
 					received.map((request) => ({
 						at: request.at,
@@ -328,9 +363,9 @@ async function checkQueueMode(
 			const span = Math.max(...received.map((r) => r.at)) - Math.min(...received.map((r) => r.at));
 			const ideal = (Math.ceil(phones.length / SERVER_LIMIT.requests) - 1) * SERVER_LIMIT.windowMs;
 			const figures = `${refusals.length} of ${received.length} requests refused with 429 (${(share * 100).toFixed(1)} %), ${(span / 1000).toFixed(1)} s from the first request to the last (ideal ${(ideal / 1000).toFixed(0)} s), ${seconds.toFixed(1)} s from the webhooks to both executions finished`;
-			say(`queue mode, n8n ${version}: ${figures}`);
+			say(`queue mode, n8n ${version}, ${cell.name}: ${figures}`);
 			say(
-				`the server's windows (opened at, accepted/refused): ${windowsSeen(received, SERVER_LIMIT.windowMs)}; each request in ${REQUEST_LOG}`,
+				`the server's windows (opened at, accepted/refused): ${windowsSeen(received, SERVER_LIMIT.windowMs)}; each request in ${requestLog}`,
 			);
 			checks.equal(
 				`refusals few: ${(share * 100).toFixed(1)} % of requests, at most ${MAX_REFUSED_SHARE * 100} %`,
@@ -339,6 +374,26 @@ async function checkQueueMode(
 			);
 		},
 	);
+	// the next cell's workers must not keep delivering to this cell's webhooks
+	for (const run of runs)
+		await editor.call('POST', `/rest/workflows/${run.workflowId}/deactivate`, {}, false);
+}
+
+/** One Guayaba credential per hard cell, on its own server, with the server's rate as its budget. */
+async function importCellCredentials(main: N8nInstance, cells: HardCell[]): Promise<void> {
+	const file = path.join(main.home, 'queue-cell-credentials.json');
+	writeFileSync(
+		file,
+		JSON.stringify(
+			cells.map((cell) => ({
+				...cell.credential,
+				type: 'guayabaApi',
+				data: { apiKey: GUAYABA_KEY, baseUrl: cell.server.url, writesPerMinute: WRITES_PER_MINUTE },
+			})),
+		),
+	);
+	await main.cli(['import:credentials', `--input=${file}`]);
+	rmSync(file);
 }
 
 /** Stops every n8n process, then looks for the secrets in everything they printed. */
@@ -402,11 +457,13 @@ async function run(): Promise<void> {
 	);
 	const processes = [main, ...workers, ...webhooks];
 	let sandbox: Sandbox | undefined;
+	const cells: HardCell[] = [];
 	let stopping: Promise<void> | undefined;
 	const stopAll = async () => {
 		stopping ??= (async () => {
 			await Promise.all(processes.map(async (n8n) => await n8n.stop()));
 			await sandbox?.stop();
+			await Promise.all(cells.map(async (cell) => await cell.server.stop()));
 			await redis.stop();
 			await postgres.stop();
 		})();
@@ -448,6 +505,13 @@ async function run(): Promise<void> {
 			`starting n8n ${runtime.version} in queue mode on ${main.url} (the first start creates its tables)`,
 		);
 		await main.importSandboxCredentials(sandbox);
+		for (const [index, cell] of HARD_CELLS.entries())
+			cells.push({
+				...cell,
+				server: await new FakeGuayaba().start(FIRST_CELL_SERVER_PORT + index + PORT_OFFSET),
+				credential: { id: `queueGuayaba${index + 1}`, name: `Guayaba (queue mode: ${cell.says})` },
+			});
+		await importCellCredentials(main, cells);
 		await main.start();
 		steps.next(
 			`starting two workers, each running one execution at a time, and two webhook processes (n8n webhook) on ${webhooks.map((n8n) => n8n.url).join(' and ')}`,
@@ -465,8 +529,11 @@ async function run(): Promise<void> {
 		await checkWebhookProcesses(checks, scaled);
 		await finishPollingCheck();
 		const bulkStarted = Date.now();
-		await checkQueueMode(checks, runtime.version, main, workers, sandbox, editor);
-		say(`two bulk runs: ${((Date.now() - bulkStarted) / 1000).toFixed(0)} s`);
+		for (const cell of cells)
+			await checkQueueMode(checks, runtime.version, main, workers, cell, editor);
+		say(
+			`two bulk runs on each of ${cells.length} servers: ${((Date.now() - bulkStarted) / 1000).toFixed(0)} s`,
+		);
 		await checkNoSecretPrinted(checks, processes);
 	} finally {
 		await stopAll();

@@ -209,10 +209,31 @@ describe('runs that stop', () => {
 		);
 		for (const notSent of errors.slice(2))
 			expect(notSent).toMatch(
-				/^Not sent: Guayaba kept the API key rate limited for [23] s during this run$/,
+				/^Not sent: Guayaba kept the API key rate limited for [23] s without taking a request$/,
 			);
 		expect(api.received.map(phoneOf)).toEqual([phones[0], phones[1], phones[1]]);
 		expect(timesUpdated(phones)).toEqual([1, ...Array(8).fill(0)]);
+	});
+
+	it('does not give up on 429s while the key keeps moving, however long they held it in all', async () => {
+		const phones = api.addBulkContacts(4);
+		// every second request the server receives is refused with Retry-After: 1, the others taken
+		api.injectFaultsWhere(
+			() => api.received.length % 2 === 0,
+			...Array<typeof tooMany>(3).fill(tooMany),
+		);
+		const { outputs, error } = await markDnc(
+			guayabaCounting({ runRateLimitWaitMs: 1500, rateWindowMs: 1500 }),
+			phones,
+			{ writesPerMinute: 60 },
+		);
+
+		// three holds of a second each, 3 s in all, past the run's 1.5 s; but the key took a request
+		// between any two of them, so none of its items was given up
+		expect(error).toBeUndefined();
+		expect(statuses(outputs[0])).toEqual(phones.map((_, item) => [{ item }, 'DNC']));
+		expect(api.received.filter((request) => request.status === 429)).toHaveLength(3);
+		expect(timesUpdated(phones)).toEqual([1, 1, 1, 1]);
 	});
 
 	it('when cancelled, sends no waiting item, and frees the key for the next run', async () => {

@@ -61,7 +61,7 @@ export function notSentError(
 	if (reason?.kind === 'rateLimitWait') {
 		return new NodeOperationError(
 			context.getNode(),
-			`Not sent: ${service} kept the API key rate limited for ${seconds(reason.waitedMs)} during this run`,
+			`Not sent: ${service} kept the API key rate limited for ${seconds(reason.waitedMs)} without taking a request`,
 			{
 				itemIndex,
 				description:

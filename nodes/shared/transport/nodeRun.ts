@@ -29,7 +29,9 @@ export class NodeRun {
 	readonly contexts: object[] = [];
 	/** The request each item sent last, for outputs built from what was sent. */
 	readonly sent: Array<Pick<IHttpRequestOptions, 'body'> | undefined> = [];
+	/** How long 429s held the key since the server last took a request on it. */
 	rateLimitWaitMs = 0;
+	private takenAtLastHold?: number;
 	reason?: StopReason;
 	private readonly stopper = new AbortController();
 	private checked = 0;
@@ -70,6 +72,16 @@ export class NodeRun {
 			await this.allChecked;
 		}
 		return !this.stopped.aborted;
+	}
+
+	/**
+	 * Counts a 429's hold on the key against the run's patience: `takenOnKey` is how many requests
+	 * the server has taken on the key in all, and a hold after the key moved starts the count anew.
+	 */
+	heldOnRateLimits(takenOnKey: number, heldMs: number): void {
+		if (takenOnKey !== this.takenAtLastHold) this.rateLimitWaitMs = 0;
+		this.takenAtLastHold = takenOnKey;
+		this.rateLimitWaitMs += heldMs;
 	}
 
 	/** What the run reads once for all its items, like the account's statuses. */

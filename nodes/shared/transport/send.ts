@@ -143,13 +143,13 @@ export async function sendWithinLimits(
 					if (slots.pace) windowLimiter.answered(slots.pace.key, undefined);
 				}
 				const failure = classifyFailure(error);
+				const keyMoved = windowLimiter.takenOn(slots.key) > takenBefore;
 				if (failure?.kind === 'rateLimited')
-					refusedWhileStuck =
-						windowLimiter.takenOn(slots.key) > takenBefore ? 1 : refusedWhileStuck + 1;
+					refusedWhileStuck = keyMoved ? 1 : refusedWhileStuck + 1;
 				const counted = failure?.kind === 'rateLimited' ? refusedWhileStuck : tries;
 				let delay = failure && nextRetryDelay(failure, counted, policy);
 				if (failure?.kind === 'rateLimited' && delay !== undefined) {
-					run.rateLimitWaitMs += heldByThisAnswer;
+					run.heldOnRateLimits(windowLimiter.takenOn(slots.key), heldByThisAnswer);
 					if (run.rateLimitWaitMs > policy.runRateLimitWaitMs) {
 						run.stop({ kind: 'rateLimitWait', waitedMs: run.rateLimitWaitMs });
 						delay = undefined;
