@@ -191,7 +191,7 @@ describe('WindowLimiter', () => {
 		expect(await settle(went)).toHaveLength(16);
 	});
 
-	it('leaves the window’s last request to others once the server shows them spending on the key', async () => {
+	it('once the server shows others spending on the key, sends a quarter of what is left a round, and leaves them the window’s last request', async () => {
 		const limiter = new WindowLimiter();
 		const budget = { requests: 30, windowMs: 60_000 };
 		await limiter.acquire('k', budget);
@@ -201,11 +201,15 @@ describe('WindowLimiter', () => {
 		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 5, start + 30_000) });
 		const { went } = track(limiter, 'k', budget, 6);
 		await jest.advanceTimersByTimeAsync(0);
-		// half of the 5 left, rounded down: two spenders taking half each never pass it
+		// a quarter of the 5 left, rounded down: the figure has not counted what the others have in
+		// flight
+		expect(went).toHaveLength(1);
+		// the server counts it, and one more of the others': 3 left
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 3, start + 30_000) });
+		await jest.advanceTimersByTimeAsync(0);
+		// a round of one: a quarter of 3, and never none
 		expect(went).toHaveLength(2);
-		// the server counts the two, and one more of the others': 1 left
-		for (const left of [3, 1])
-			limiter.answered('k', { status: 200, headers: fixedHeaders(30, left, start + 30_000) });
+		limiter.answered('k', { status: 200, headers: fixedHeaders(30, 1, start + 30_000) });
 		await jest.advanceTimersByTimeAsync(0);
 		// one is left, and it is left to the others until the reset
 		expect(went).toHaveLength(2);

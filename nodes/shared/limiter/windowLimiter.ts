@@ -60,7 +60,9 @@ interface KeyState {
 	othersSpend: boolean;
 	/**
 	 * On a server that counts, requests leave in rounds: a round starts when none of ours is in
-	 * flight, so that the latest answer has counted all of them, and takes half of what is left.
+	 * flight, so that the latest answer has counted all of them, and takes half of what is left; a
+	 * quarter once others are seen spending, as the figure read has not counted what they have in
+	 * flight.
 	 */
 	round: { allowed: number; sent: number };
 	/** Whether this key's server sends X-RateLimit-Remaining at all. */
@@ -456,7 +458,10 @@ export class WindowLimiter {
 			this.forgetOldDepartures(state, now);
 			if (state.inFlight === 0)
 				state.round = {
-					allowed: Math.max(1, Math.floor((state.serverRemaining ?? 0) / 2)),
+					allowed: Math.max(
+						1,
+						Math.floor((state.serverRemaining ?? 0) / (state.othersSpend ? 4 : 2)),
+					),
 					sent: 0,
 				};
 			state.round.sent++;
