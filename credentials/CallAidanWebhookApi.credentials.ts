@@ -8,7 +8,8 @@ export class CallAidanWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/callaidan.svg', dark: 'file:../icons/callaidan.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach#callaidan-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach/blob/main/docs/triggers.md#callaidan-trigger';
 
 	properties: INodeProperties[] = [
 		{
