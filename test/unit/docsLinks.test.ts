@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ICredentialType } from 'n8n-workflow';
@@ -85,6 +85,43 @@ describe('documentation links', () => {
 		expect(links.map(target).filter((found) => !found.found)).toEqual([]);
 		expect(headingAnchors('triggers.md')).toEqual(
 			expect.arrayContaining(['guayaba-trigger', 'callaidan-trigger', 'qyvo-trigger']),
+		);
+	});
+});
+
+describe('the examples in the docs', () => {
+	const examples = readdirSync(join(ROOT, 'examples')).filter((file) => file.endsWith('.json'));
+	const NUMBERS = [
+		'zero',
+		'one',
+		'two',
+		'three',
+		'four',
+		'five',
+		'six',
+		'seven',
+		'eight',
+		'nine',
+		'ten',
+		'eleven',
+		'twelve',
+		'thirteen',
+		'fourteen',
+		'fifteen',
+	];
+
+	it('docs/examples.md has a row for each file in examples/', () => {
+		const rows = readFileSync(join(ROOT, 'docs', 'examples.md'), 'utf8')
+			.split('\n')
+			.map((line) => /^\| `([^`]+\.json)`/.exec(line)?.[1])
+			.filter((file) => file !== undefined);
+		expect(rows.sort()).toEqual(examples.sort());
+	});
+
+	it('the README counts them right', () => {
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		expect(/\(docs\/examples\.md\): (\w+) workflows to import/.exec(readme)?.[1]).toBe(
+			NUMBERS[examples.length],
 		);
 	});
 });
