@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code: it reads the repository's docs in Jest, never inside n8n */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,9 +35,8 @@ function target(url: string): { file: string; anchor?: string; found: boolean } 
 const credentialLinks = packageJson.n8n.credentials.map((built) => {
 	const source = built.replace(/^dist\//, '../../').replace(/\.js$/, '');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- each file named in package.json
-	const [CredentialClass] = Object.values(
-		require(source) as Record<string, new () => ICredentialType>,
-	);
+	const exported = require(source) as Record<string, new () => ICredentialType>;
+	const [CredentialClass] = Object.values(exported);
 	const credential = new CredentialClass();
 	return [credential.name, credential.documentationUrl ?? ''];
 });
