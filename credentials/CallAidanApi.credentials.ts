@@ -18,7 +18,7 @@ export class CallAidanApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/callaidan.svg', dark: 'file:../icons/callaidan.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach#callaidan-credential';
+		'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach/blob/main/docs/callaidan.md#callaidan-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -17,7 +17,8 @@ export class GuayabaApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/guayaba.svg', dark: 'file:../icons/guayaba.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach#guayaba-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach/blob/main/docs/guayaba.md#guayaba-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -17,7 +17,8 @@ export class QyvoApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/qyvo.svg', dark: 'file:../icons/qyvo.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach#qyvo-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach/blob/main/docs/qyvo.md#qyvo-credential';
 
 	properties: INodeProperties[] = [
 		{

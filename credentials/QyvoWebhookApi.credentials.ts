@@ -8,7 +8,8 @@ export class QyvoWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/qyvo.svg', dark: 'file:../icons/qyvo.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach#qyvo-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-outreach/n8n-nodes-outreach/blob/main/docs/triggers.md#qyvo-trigger';
 
 	properties: INodeProperties[] = [
 		{

@@ -9,11 +9,11 @@ const ZONES: Record<string, string> = {
 	'America/Denver': '303 719 720 970 983 385 435 801 505 575 307 406 915 208 986',
 	'America/Phoenix': '480 520 602 623 928',
 	'America/Chicago':
-		'205 251 256 334 659 938 327 479 501 870 217 224 309 312 331 447 464 618 630 708 730 773 779 815 847 872 319 515 563 641 712 316 620 785 913 225 318 337 504 985 218 320 507 612 651 763 952 228 601 662 769 314 417 557 573 636 660 816 975 308 402 531 701 405 539 572 580 918 605 615 629 731 901 931 210 214 254 281 325 346 361 409 430 432 469 512 682 713 726 737 806 817 830 832 903 936 940 945 956 972 979 262 274 353 414 534 608 715 920 270 364',
+		'205 251 256 334 659 938 327 479 501 870 219 217 224 309 312 331 447 464 618 630 708 730 773 779 815 847 872 319 515 563 641 712 316 620 785 913 225 318 337 504 985 218 320 507 612 651 763 952 228 601 662 769 314 417 557 573 636 660 816 975 308 402 531 701 405 539 572 580 918 605 615 629 731 901 931 210 214 254 281 325 346 361 409 430 432 469 512 682 713 726 737 806 817 830 832 903 936 940 945 956 972 979 262 274 353 414 534 608 715 920 270 364',
 	'America/Anchorage': '907',
 	'Pacific/Honolulu': '808',
 	'America/Vancouver': '236 250 257 604 672 778',
-	'America/Edmonton': '368 403 587 780 825',
+	'America/Edmonton': '368 403 587 780 825 867',
 	'America/Regina': '306 474 639',
 	'America/Winnipeg': '204 431 584',
 	'America/Toronto':
@@ -26,6 +26,24 @@ const ZONES: Record<string, string> = {
 	'Pacific/Guam': '671',
 	'America/Jamaica': '658 876',
 	'America/Santo_Domingo': '809 829 849',
+	'America/Nassau': '242',
+	'America/Barbados': '246',
+	'America/Anguilla': '264',
+	'America/Antigua': '268',
+	'America/Tortola': '284',
+	'America/Cayman': '345',
+	'Atlantic/Bermuda': '441',
+	'America/Grenada': '473',
+	'America/Grand_Turk': '649',
+	'America/Montserrat': '664',
+	'Pacific/Saipan': '670',
+	'Pacific/Pago_Pago': '684',
+	'America/Lower_Princes': '721',
+	'America/St_Lucia': '758',
+	'America/Dominica': '767',
+	'America/St_Vincent': '784',
+	'America/Port_of_Spain': '868',
+	'America/St_Kitts': '869',
 };
 
 const BY_AREA_CODE = new Map(

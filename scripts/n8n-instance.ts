@@ -118,6 +118,14 @@ export function cachedRuntime(): { version: string; cached: boolean } {
 	return { version, cached: node && existsSync(path.join(CACHE, `n8n-${version}`, '.complete')) };
 }
 
+/** The step that gets n8n and Node 24: how long it takes is said only when they are not cached yet. */
+export function runtimeStep(): string {
+	const { version, cached } = cachedRuntime();
+	return cached
+		? `n8n ${version} and Node 24, from ${CACHE}`
+		: `n8n ${version} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`;
+}
+
 export function n8nRuntime(): N8nRuntime {
 	const { NODE, N8N, VERSION } = runtimeScript(['NODE', 'N8N', 'VERSION']);
 	return { node: NODE, n8n: N8N, version: VERSION };

@@ -5,14 +5,13 @@ import path from 'node:path';
 import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import {
 	BUILD_LOG,
-	CACHE,
-	cachedRuntime,
 	EditorApi,
 	N8nInstance,
 	n8nRuntime,
 	OWNER,
 	packPackage,
 	ROOT,
+	runtimeStep,
 	SANDBOX_CREDENTIALS,
 	SANDBOX_WEBHOOK_CREDENTIALS,
 	say,
@@ -33,12 +32,7 @@ async function prepare(
 	home: string,
 	{ fresh, steps }: { fresh: boolean; steps: Steps },
 ): Promise<{ n8n: N8nInstance; sandbox: Sandbox }> {
-	const { version, cached } = cachedRuntime();
-	steps.next(
-		cached
-			? `n8n ${version} and Node 24, from ${CACHE}`
-			: `n8n ${version} and Node 24 (the first time only: about 10 minutes and 3 GB in ${CACHE})`,
-	);
+	steps.next(runtimeStep());
 	const runtime = n8nRuntime();
 	steps.next(`building and packing the package (build output in ${BUILD_LOG})`);
 	const tarball = packPackage();

@@ -9,7 +9,16 @@ import { SANDBOX_PORTS, startSandbox, type Sandbox } from '../sandbox/main';
 import type { ReceivedRequest, ServerBehaviour } from '../sandbox/server';
 import { Checks, fulfilEachPhone, paired, type Item, type WorkflowNode } from './e2e-checks';
 import { unflatten } from './e2e/triggers';
-import { EditorApi, N8nInstance, n8nRuntime, packPackage, say, Steps, WORK } from './n8n-instance';
+import {
+	EditorApi,
+	N8nInstance,
+	n8nRuntime,
+	packPackage,
+	runtimeStep,
+	say,
+	Steps,
+	WORK,
+} from './n8n-instance';
 import { PrivatePostgres, PrivateRedis, serviceBinaries } from './queue-services';
 import {
 	checkWebhookProcesses,
@@ -413,11 +422,10 @@ async function checkNoSecretPrinted(checks: Checks, processes: N8nInstance[]): P
 
 async function run(): Promise<void> {
 	const began = Date.now();
-	const version = process.env.OUTREACH_N8N_VERSION ?? '2.40.7';
 	const steps = new Steps(7);
 	steps.next('redis-server and PostgreSQL (installed with apt-get the first time)');
 	const binaries = serviceBinaries(path.join(WORK, 'apt.log'));
-	steps.next(`n8n ${version} and Node 24 (the first time only: about 10 minutes)`);
+	steps.next(runtimeStep());
 	const runtime = n8nRuntime();
 	steps.next('building and packing the package');
 	const tarball = packPackage();

@@ -4,6 +4,7 @@ import { deliverRequests } from '../shared/transport/deliver';
 import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
 import { CALLAIDAN } from '../shared/vendors';
 import { contactDescription } from './resources/contact';
+import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class CallAidan implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,8 +14,7 @@ export class CallAidan implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Create, read and update contacts of CallAidan AI phone outreach: names, tags, do-not-disturb and more',
+		description: NODES_PANEL_DESCRIPTION.callAidan,
 		defaults: { name: 'CallAidan' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

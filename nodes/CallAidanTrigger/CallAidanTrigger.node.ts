@@ -8,6 +8,7 @@ import {
 
 import { CALL_STATUSES, receiveCallAidanCall } from './helpers/receiveCall';
 import { manualWebhookMethods, testWebhookSecret, webhookTokenProblem } from '../shared/webhook';
+import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class CallAidanTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,7 @@ export class CallAidanTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Call completed',
-		description: 'Starts the workflow when a CallAidan voice agent completes a call',
+		description: NODES_PANEL_DESCRIPTION.callAidan,
 		defaults: { name: 'CallAidan Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

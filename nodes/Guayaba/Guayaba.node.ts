@@ -7,6 +7,7 @@ import { getCampaigns, getStatuses } from './methods/loadOptions';
 import { campaignDescription } from './resources/campaign';
 import { contactDescription } from './resources/contact';
 import { contactStatusDescription } from './resources/contactStatus';
+import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class Guayaba implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,8 +17,7 @@ export class Guayaba implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Create, find, fulfil and update contacts of Guayaba AI phone outreach, and list its campaigns',
+		description: NODES_PANEL_DESCRIPTION.guayaba,
 		defaults: { name: 'Guayaba' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -10,6 +10,7 @@ import { getCampaigns, getStatuses } from '../Guayaba/methods/loadOptions';
 import { campaignsFilter, statusFilter } from '../Guayaba/resources/contact/fields';
 import { filtersCollection } from '../shared/descriptions/groups';
 import { CONTACT_EVENTS, pollContacts } from './helpers/pollContacts';
+import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class GuayabaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,7 @@ export class GuayabaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a Guayaba contact is created, fulfilled or re-added',
+		description: NODES_PANEL_DESCRIPTION.guayaba,
 		defaults: { name: 'Guayaba Trigger' },
 		polling: true,
 		inputs: [],

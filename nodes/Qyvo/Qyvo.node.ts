@@ -11,6 +11,7 @@ import { messageFields, messageOperation } from './resources/message';
 import { sequenceFields, sequenceOperation } from './resources/sequence';
 import { tagFields, tagOperation } from './resources/tag';
 import { templateFields, templateOperation } from './resources/template';
+import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class Qyvo implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,8 +21,7 @@ export class Qyvo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'WhatsApp marketing with Qyvo: contacts and tags, text and template messages, sequences and flows',
+		description: NODES_PANEL_DESCRIPTION.qyvo,
 		defaults: { name: 'Qyvo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -8,6 +8,7 @@ import {
 
 import { QYVO_EVENTS, receiveQyvoDelivery } from './helpers/receiveDelivery';
 import { manualWebhookMethods, signingSecretProblem, testWebhookSecret } from '../shared/webhook';
+import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class QyvoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,8 +18,7 @@ export class QyvoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description:
-			'Starts the workflow when Qyvo receives a WhatsApp message or a message changes status',
+		description: NODES_PANEL_DESCRIPTION.qyvo,
 		defaults: { name: 'Qyvo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

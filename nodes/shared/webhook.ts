@@ -10,6 +10,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { WEBHOOK_TOKEN_RULES } from './descriptions/webhookToken';
+
 /** How far a signed delivery's timestamp may be from now, either way. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
@@ -132,10 +134,7 @@ export function rawRequestBody(context: IWebhookFunctions): Buffer {
 /** Why a webhook token cannot be used, or undefined when it can. */
 export function webhookTokenProblem(token: string | undefined): string | undefined {
 	if (!token) return 'The token is empty';
-	if (token.length < 16) return 'The token is shorter than 16 characters: choose a longer one';
-	if (!/^[A-Za-z0-9._~-]+$/.test(token))
-		return 'The token may hold only letters, digits and - . _ ~, so that it travels unchanged in the URL';
-	return undefined;
+	return WEBHOOK_TOKEN_RULES.find(({ refuses }) => new RegExp(refuses).test(token))?.problem;
 }
 
 /** Why a signing secret cannot be used, or undefined when it can. */

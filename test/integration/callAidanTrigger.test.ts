@@ -1,4 +1,9 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import {
+	CREDENTIAL_BLANKING_VALUE,
+	NodeHelpers,
+	type IDataObject,
+	type INodeParameters,
+} from 'n8n-workflow';
 
 import { CallAidanWebhookApi } from '../../credentials/CallAidanWebhookApi.credentials';
 import { CallAidanTrigger } from '../../nodes/CallAidanTrigger/CallAidanTrigger.node';
@@ -209,6 +214,35 @@ describe('CallAidan Webhook credential', () => {
 		[CALLAIDAN_WEBHOOK_TOKEN, undefined],
 	])('token %j', (token, problem) => {
 		expect(webhookTokenProblem(token)).toEqual(problem);
+	});
+
+	/**
+	 * n8n's editor shows a failed Test as "Couldn't connect with these settings", the Test's message
+	 * only under More details (2.40.7's CredentialConfig: `message: couldntConnectWithTheseSettings,
+	 * details: authError`), so the form says why as the token is typed: the notices it shows are
+	 * the credential's properties that `displayParameter` shows for the form's values, as the
+	 * editor's CredentialEdit filters them.
+	 */
+	it.each([
+		['short-token', ['The token is shorter than 16 characters: choose a longer one']],
+		[
+			'short token',
+			[
+				'The token is shorter than 16 characters: choose a longer one',
+				expect.stringContaining('travels unchanged in the URL'),
+			],
+		],
+		['has a space in it, long', [expect.stringContaining('travels unchanged in the URL')]],
+		['', []],
+		[CALLAIDAN_WEBHOOK_TOKEN, []],
+		// a saved token comes back to the form as n8n's placeholder
+		[CREDENTIAL_BLANKING_VALUE, []],
+	])('the form under token %j shows %j', (token, notices) => {
+		const shown = credentialType.properties.filter(
+			(property) =>
+				property.type === 'notice' && NodeHelpers.displayParameter({ token }, property, null, null),
+		);
+		expect(shown.map((notice) => notice.displayName)).toEqual(notices);
 	});
 
 	it('the Test button checks the token can travel in the URL', async () => {

@@ -1,10 +1,11 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
 import { GuayabaApi } from '../../credentials/GuayabaApi.credentials';
 import { contactsSince, type Cursor } from '../../nodes/GuayabaTrigger/helpers/contactsSince';
 import { Guayaba } from '../../nodes/Guayaba/Guayaba.node';
 import { GuayabaTrigger } from '../../nodes/GuayabaTrigger/GuayabaTrigger.node';
 import { CAMPAIGNS, FakeGuayaba, GUAYABA_KEY, listedContact } from '../../sandbox/guayaba';
+import type { Fault } from '../../sandbox/server';
 import { runNode } from '../helpers/engine';
 import { PollingTrigger } from '../helpers/triggers';
 import { GUAYABA } from '../../nodes/shared/vendors';
@@ -281,6 +282,71 @@ describe('Guayaba Trigger through n8n-core (PollContext) against the sandbox', (
 			.catch((caught: Error) => caught);
 		expect((error as Error).message).toBe('The API key was refused: check the Guayaba credential');
 		expect(JSON.stringify(error)).not.toContain('gua_wrong_key');
+	});
+
+	/**
+	 * n8n 2.40.1+ reads `failure` on a poll's error (n8n's poll-backoff-policy.js,
+	 * `pollFailureDeclaredByNode`): a timed cause waits at least `retryAfterMs`, an actionable one
+	 * backs off the longest. The shape is n8n-workflow's `Failure` (errors/failure.d.ts). Each poll
+	 * has a server of its own, so that the key the limiter holds after a 429 holds no other test.
+	 */
+	async function pollFailure(fault: Fault | undefined, apiKey = GUAYABA_KEY) {
+		const own = await new FakeGuayaba().start();
+		try {
+			if (fault) own.injectFaults(fault);
+			const poller = new PollingTrigger({
+				nodeType: new GuayabaTrigger(),
+				credentialType: new GuayabaApi(),
+				credentials: { apiKey, baseUrl: own.url },
+				parameters: { event: 'contactCreated', filters: {} },
+			});
+			const error = await poller.poll().then(
+				() => undefined,
+				(caught: unknown) => caught,
+			);
+			expect(error).toBeInstanceOf(NodeApiError);
+			const { message, failure } = error as NodeApiError;
+			return { message, failure, requests: own.received.length };
+		} finally {
+			await own.stop();
+		}
+	}
+
+	it('reports a refused key as an invalid credential, for n8n to stop polling', async () => {
+		expect(await pollFailure(undefined, 'gua_wrong_key')).toEqual({
+			message: 'The API key was refused: check the Guayaba credential',
+			failure: { cause: 'credential-invalid' },
+			requests: 1,
+		});
+	});
+
+	it('reports a 429 with Retry-After as rate-limited, with the wait the API asked for', async () => {
+		const fault = {
+			status: 429,
+			body: { error: 'Too many requests' },
+			headers: { 'Retry-After': '2' },
+		};
+		expect(await pollFailure(fault)).toEqual({
+			message: 'Too many requests',
+			failure: { cause: 'rate-limited', retryAfterMs: 2000 },
+			requests: 1,
+		});
+	});
+
+	it('reports a 429 without Retry-After as rate-limited with no wait of its own: n8n backs off on its curve', async () => {
+		expect(await pollFailure({ status: 429, body: { error: 'Too many requests' } })).toEqual({
+			message: 'Too many requests',
+			failure: { cause: 'rate-limited' },
+			requests: 1,
+		});
+	});
+
+	it('reports a 503 as temporarily unavailable', async () => {
+		expect(await pollFailure({ status: 503, body: { error: 'Service unavailable' } })).toEqual({
+			message: 'Service unavailable',
+			failure: { cause: 'temporarily-unavailable' },
+			requests: 1,
+		});
 	});
 
 	it('shares the read budget of the credential with the Guayaba node', async () => {

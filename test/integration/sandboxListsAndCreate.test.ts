@@ -179,6 +179,11 @@ describe('Guayaba sandbox: POST /contacts, POST /contacts/fulfill, GET /campaign
 		['+16045550123', 'America/Vancouver'],
 		['+15145550123', 'America/Toronto'],
 		['+17875550123', 'America/Puerto_Rico'],
+		['+12195550123', 'America/Chicago'],
+		['+18675550123', 'America/Edmonton'],
+		['+12465550123', 'America/Barbados'],
+		['+14415550123', 'Atlantic/Bermuda'],
+		['+18685550123', 'America/Port_of_Spain'],
 	])('guesses the time zone of %s from its area code: %s', async (phoneNumber, timezone) => {
 		const { status, body } = await call(guayaba, 'POST', '/contacts', {
 			phoneNumber,

@@ -18,8 +18,16 @@ export const QYVO_EVENTS = [
 		value: 'message.status.sent',
 		description: 'Meta accepted a message you sent',
 	},
-	{ name: 'Message Delivered', value: 'message.status.delivered' },
-	{ name: 'Message Read', value: 'message.status.read' },
+	{
+		name: 'Message Delivered',
+		value: 'message.status.delivered',
+		description: 'A message you sent reached the contact’s phone',
+	},
+	{
+		name: 'Message Read',
+		value: 'message.status.read',
+		description: 'The contact read a message you sent',
+	},
 	{
 		name: 'Message Failed',
 		value: 'message.status.failed',

@@ -21,7 +21,7 @@ export interface KeyTest {
 	/**
 	 * The one answer other than a 2xx that proves the secret was accepted (CallAidan's 404 for a
 	 * contact that cannot exist). n8n 2.x treats every other status as a failure; n8n 1.x knows no
-	 * such list and passes every status on (see the README's CallAidan credential section).
+	 * such list and passes every status on (see docs/callaidan.md, CallAidan credential).
 	 */
 	acceptedErrorStatus?: number;
 	/** a field the accepted error's body always has, so that not any server's 404 passes */
