@@ -26,6 +26,7 @@ import {
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 import { checkQyvoOperations } from './e2e/qyvo';
 import { checkErrorsInTheEditor } from './e2e/errorsInTheEditor';
+import { checkPickersInTheEditor } from './e2e/pickers';
 import { checkToolTestRuns } from './e2e/toolTestRun';
 import { checkTriggers } from './e2e/triggers';
 
@@ -386,6 +387,7 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	await editor.setUpOwnerAndLogIn();
 	await checkToolTestRuns(checks, editor, sandbox, n8n.major);
 	await checkErrorsInTheEditor(checks, editor, sandbox);
+	await checkPickersInTheEditor(checks, n8n, editor, sandbox);
 
 	await checks.section("the editor's REST API", async () => {
 		const nodeTypes = await editor.call<Array<{ name: string }>>('GET', '/types/nodes.json');
