@@ -385,9 +385,10 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);
 	await editor.setUpOwnerAndLogIn();
+	// first, while the sandbox's are the only good credentials and no wrong key has been added
+	await checkPickersInTheEditor(checks, n8n, editor, sandbox);
 	await checkToolTestRuns(checks, editor, sandbox, n8n.major);
 	await checkErrorsInTheEditor(checks, editor, sandbox);
-	await checkPickersInTheEditor(checks, n8n, editor, sandbox);
 
 	await checks.section("the editor's REST API", async () => {
 		const nodeTypes = await editor.call<Array<{ name: string }>>('GET', '/types/nodes.json');

@@ -10,7 +10,7 @@ import {
 	seedQyvoTemplates,
 } from '../../sandbox/qyvo';
 import { openEditor } from '../browser';
-import { SANDBOX_CREDENTIALS, type EditorApi, type N8nInstance } from '../n8n-instance';
+import { SANDBOX_CREDENTIALS, say, type EditorApi, type N8nInstance } from '../n8n-instance';
 import { executeStep, saveWorkflow, type WorkflowNode } from './editorRuns';
 import type { Checks } from './helpers';
 
@@ -73,6 +73,22 @@ async function openPicker(page: Page, field: string): Promise<{ modes: string[] 
 	return { modes: modes.map((mode) => mode.trim()) };
 }
 
+/** The credential the node panel shows as selected. */
+async function credentialShown(page: Page): Promise<string> {
+	const select = page.locator(byTestId('node-credentials-select'));
+	await select.waitFor({ timeout: 15_000 });
+	const input = select.locator('input');
+	const value = (await input.count()) > 0 ? await input.first().inputValue() : '';
+	return (value || (await select.innerText())).trim();
+}
+
+/** n8n selects a credential by itself on a new node (the newest of its type, all sandbox keys). */
+async function pickedByN8n(checks: Checks, page: Page): Promise<void> {
+	const name = await credentialShown(page);
+	say(`n8n picked the credential "${name}"`);
+	checks.equal('n8n picked a credential by itself', name !== '', true);
+}
+
 async function closePicker(page: Page): Promise<void> {
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(200);
@@ -121,9 +137,13 @@ export async function checkPickersInTheEditor(
 	const { guayaba, qyvo } = sandbox;
 	const { browser, page } = await openEditor(n8n);
 	const failedLists: string[] = [];
-	page.on('response', (response) => {
-		if (response.url().includes('/rest/dynamic-node-parameters/') && response.status() !== 200)
-			failedLists.push(`${response.status()} ${new URL(response.url()).pathname}`);
+	page.on('response', async (response) => {
+		if (response.url().includes('/rest/dynamic-node-parameters/') && response.status() !== 200) {
+			const answer = await response.text().catch(() => '');
+			failedLists.push(
+				`${response.status()} ${new URL(response.url()).pathname}: ${answer.slice(0, 300)}`,
+			);
+		}
 	});
 	try {
 		await checks.section(
@@ -134,6 +154,7 @@ export async function checkPickersInTheEditor(
 				await addNode(page, 'canvas-add-button', 'Manual');
 				await addNode(page, 'canvas-handle-plus', 'Guayaba', 'Create a contact in a campaign');
 				await page.locator(byTestId('resource-locator-campaignId')).waitFor({ timeout: 15_000 });
+				await pickedByN8n(checks, page);
 				const { modes } = await openPicker(page, 'campaignId');
 				checks.equal('the Campaign picker offers From List and By ID', modes, [
 					'From list',
@@ -186,6 +207,7 @@ export async function checkPickersInTheEditor(
 				await addNode(page, 'canvas-add-button', 'Manual');
 				await addNode(page, 'canvas-handle-plus', 'Qyvo', 'Send a template message');
 				await page.locator(byTestId('resource-locator-templateId')).waitFor({ timeout: 15_000 });
+				await pickedByN8n(checks, page);
 				const { modes } = await openPicker(page, 'templateId');
 				checks.equal('the Template picker offers From List and By ID', modes, [
 					'From list',
