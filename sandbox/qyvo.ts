@@ -246,7 +246,8 @@ function createdId(prefix: string, n: number): string {
  * `{ error }`, validation errors `{ message, errors }`, 401 `{ message: "Unauthenticated." }`; tags
  * as CSV, metadata merged one level deep, `""` clearing name or email; lists as flat arrays;
  * free text only within 24 hours of the contact's last message (Meta error 131047 otherwise);
- * templates with placeholders; sequences and flows started once per contact.
+ * templates with placeholders; sequences and flows started once per contact, and listed for
+ * dropdowns.
  */
 export class FakeQyvo extends LoopbackServer {
 	contacts = seedQyvoContacts();
@@ -307,6 +308,14 @@ export class FakeQyvo extends LoopbackServer {
 		}
 		if (request.method === 'GET' && request.path === `${QYVO_BASE_PATH}/me`) {
 			return { status: 200, body: QYVO_USER };
+		}
+		// the dropdown lists Qyvo's own n8n node reads (its docs name no page for them): `[{ id, label }]`
+		const dropdown = {
+			[`${QYVO_BASE_PATH}/dropdowns/sequences`]: this.sequences,
+			[`${QYVO_BASE_PATH}/dropdowns/flows`]: this.flows,
+		}[request.path];
+		if (request.method === 'GET' && dropdown) {
+			return { status: 200, body: dropdown.map(({ id, name }) => ({ id, label: name })) };
 		}
 		const body = (request.body ?? {}) as Body;
 		const prefix = `${QYVO_BASE_PATH}/actions/`;

@@ -26,6 +26,7 @@ import {
 import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 import { checkQyvoOperations } from './e2e/qyvo';
 import { checkErrorsInTheEditor } from './e2e/errorsInTheEditor';
+import { checkPickersInTheEditor } from './e2e/pickers';
 import { checkToolTestRuns } from './e2e/toolTestRun';
 import { checkTriggers } from './e2e/triggers';
 
@@ -384,6 +385,8 @@ export async function runEndToEndChecks(n8n: N8nInstance, sandbox: Sandbox): Pro
 	await n8n.start();
 	const editor = new EditorApi(n8n.url);
 	await editor.setUpOwnerAndLogIn();
+	// first, while the sandbox's are the only good credentials and no wrong key has been added
+	await checkPickersInTheEditor(checks, n8n, editor, sandbox);
 	await checkToolTestRuns(checks, editor, sandbox, n8n.major);
 	await checkErrorsInTheEditor(checks, editor, sandbox);
 

@@ -14,13 +14,13 @@ import path from 'node:path';
 
 import { say } from './n8n-instance';
 
-const asRoot = process.getuid?.() === 0;
+export const asRoot = process.getuid?.() === 0;
 
 /**
  * Runs a command as root: directly when we are root, through sudo otherwise; its output goes to
  * `log` when one is given.
  */
-function runAsRoot(command: string, args: string[], log?: string): void {
+export function runAsRoot(command: string, args: string[], log?: string): void {
 	const [file, fileArgs] = asRoot ? [command, args] : ['sudo', [command, ...args]];
 	const output = log === undefined ? 'inherit' : openSync(log, 'a');
 	const run = spawnSync(file, fileArgs, { stdio: ['ignore', output, output] });

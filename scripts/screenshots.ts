@@ -1,12 +1,13 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a developer script that drives a browser, never loaded by n8n */
-import { existsSync, mkdirSync } from 'node:fs';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a developer script that drives a browser, never loaded by n8n */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { EditorApi, OWNER, say, type N8nInstance } from './n8n-instance';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { seedQyvoTemplates } from '../sandbox/qyvo';
+import { openEditor } from './browser';
+import { saveWorkflow } from './e2e/editorRuns';
+import { EditorApi, SANDBOX_CREDENTIALS, say, type N8nInstance } from './n8n-instance';
 
 interface Shot {
 	file: string;
@@ -55,41 +56,66 @@ function triggerShots(): Shot[] {
 	];
 }
 
+/** A workflow whose pickers the pictures show: one From List, opened; one By ID. */
+async function pickerShots(editor: EditorApi): Promise<Shot[]> {
+	const [, welcome] = seedQyvoTemplates();
+	const workflow = await saveWorkflow(editor, {
+		name: 'Pickers',
+		nodes: [
+			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+			{
+				name: 'Enrol in a campaign',
+				type: 'n8n-nodes-outreach.guayaba',
+				credentials: { guayabaApi: SANDBOX_CREDENTIALS.guayabaApi },
+				parameters: { resource: 'contact', operation: 'create', phoneNumber: '={{ $json.phone }}' },
+			},
+			{
+				name: 'Send the welcome template',
+				type: 'n8n-nodes-outreach.qyvo',
+				credentials: { qyvoApi: SANDBOX_CREDENTIALS.qyvoApi },
+				parameters: {
+					resource: 'message',
+					operation: 'sendTemplate',
+					phone: '={{ $json.phone }}',
+					templateId: { __rl: true, mode: 'id', value: welcome.id },
+				},
+			},
+		],
+		connections: {},
+	});
+	return [
+		{
+			file: 'picker-from-list.png',
+			workflowId: workflow.id!,
+			nodeName: 'Enrol in a campaign',
+			open: async (page) => {
+				await page
+					.locator('[data-test-id="resource-locator-campaignId"] [data-test-id="rlc-input"]')
+					.click();
+				await page.locator('[data-test-id="rlc-item"]').first().waitFor({ timeout: 15_000 });
+				await page.waitForTimeout(500);
+			},
+		},
+		{
+			file: 'picker-by-id.png',
+			workflowId: workflow.id!,
+			nodeName: 'Send the welcome template',
+		},
+	];
+}
+
 /**
  * Takes the README's pictures from the real editor: each example workflow opened in headless
- * Chromium (Debian's `chromium` package), one node's panel open.
+ * Chromium (Debian's `chromium` package, installed when missing), one node's panel open.
  */
 export async function takeScreenshots(n8n: N8nInstance, folder: string): Promise<void> {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(
-			`No Chromium at ${CHROMIUM}: install it with "apt-get install chromium" or set CHROMIUM_PATH`,
-		);
-	}
 	mkdirSync(folder, { recursive: true });
-	await new EditorApi(n8n.url).setUpOwnerAndLogIn();
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	const editor = new EditorApi(n8n.url);
+	await editor.setUpOwnerAndLogIn();
+	const shots = [...SHOTS, ...triggerShots(), ...(await pickerShots(editor))];
+	const { browser, page } = await openEditor(n8n);
 	try {
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-		await page.goto(`${n8n.url}/signin`);
-		await page.getByLabel(/email/i).first().fill(OWNER.email);
-		await page
-			.getByLabel(/password/i)
-			.first()
-			.fill(OWNER.password);
-		await page.getByRole('button', { name: /sign in/i }).click();
-		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 30_000 });
-		for (const shot of [...SHOTS, ...triggerShots()]) {
+		for (const shot of shots) {
 			await page.goto(`${n8n.url}/workflow/${shot.workflowId}`);
 			const node = page.locator(`[data-node-name="${shot.nodeName}"]`).first();
 			await node.waitFor({ timeout: 30_000 });

@@ -4,6 +4,7 @@ import { deliverRequests } from '../shared/transport/deliver';
 import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
 import { GUAYABA } from '../shared/vendors';
 import { getCampaigns, getStatuses } from './methods/loadOptions';
+import { searchCampaigns, searchContacts } from './methods/listSearch';
 import { campaignDescription } from './resources/campaign';
 import { contactDescription } from './resources/contact';
 import { contactStatusDescription } from './resources/contactStatus';
@@ -45,5 +46,8 @@ export class Guayaba implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getCampaigns, getStatuses } };
+	methods = {
+		loadOptions: { getCampaigns, getStatuses },
+		listSearch: { searchCampaigns, searchContacts },
+	};
 }

@@ -3,7 +3,13 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { deliverRequests } from '../shared/transport/deliver';
 import { jsonApiRequestDefaults } from '../shared/transport/requestDefaults';
 import { QYVO } from '../shared/vendors';
-import { getTemplates } from './methods/loadOptions';
+import {
+	searchApprovedTemplates,
+	searchContacts,
+	searchFlows,
+	searchSequences,
+	searchTemplates,
+} from './methods/listSearch';
 import { contactFields, contactOperation } from './resources/contact';
 import { contactLookupFields, recipientPhoneField } from './resources/fields';
 import { flowFields, flowOperation } from './resources/flow';
@@ -64,5 +70,13 @@ export class Qyvo implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getTemplates } };
+	methods = {
+		listSearch: {
+			searchApprovedTemplates,
+			searchContacts,
+			searchFlows,
+			searchSequences,
+			searchTemplates,
+		},
+	};
 }

@@ -24,6 +24,7 @@ import {
 	type IDataObject,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeParameters,
 	type INodePropertyOptions,
 	type INodeType,
@@ -184,6 +185,27 @@ export async function runNode(
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
 	};
+}
+
+/** Calls a `listSearch` method (a picker's From List) as the editor's REST API does. */
+export async function listSearch(
+	options: NodeUnderTest & {
+		method: string;
+		path: string;
+		filter?: string;
+		paginationToken?: string;
+	},
+): Promise<INodeListSearchResult> {
+	const { node, workflow } = buildWorkflow(options);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		buildAdditionalData(options),
+		options.path,
+	);
+	const method = options.nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`No listSearch method ${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }
 
 /** Calls a `loadOptions` method as the editor's REST API does (n8n's LoadOptionsContext). */

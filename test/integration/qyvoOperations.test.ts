@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { QyvoApi } from '../../credentials/QyvoApi.credentials';
 import { Qyvo } from '../../nodes/Qyvo/Qyvo.node';
-import { loadOptions, runNode, type NodeUnderTest } from '../helpers/engine';
+import { listSearch, runNode, type NodeUnderTest } from '../helpers/engine';
 import {
 	contactView,
 	FakeQyvo,
@@ -377,26 +377,36 @@ describe('Message > Send Template', () => {
 		expect(error?.message).toBe(`Template is not approved by Meta. (phone ${romain.phone})`);
 	});
 
-	it("the Template dropdown lists the account's approved templates, by name", async () => {
-		const options = await loadOptions({
+	it("the Template picker lists the account's approved templates, by name, and searches them", async () => {
+		const all = await listSearch({
 			...node('message', 'sendTemplate', {}),
-			method: 'getTemplates',
+			method: 'searchApprovedTemplates',
 			path: 'templateId',
 		});
 		expect(sent()).toEqual([post('list-templates', { status: 'APPROVED' })]);
-		expect(options).toEqual([
-			{
-				name: 'order_confirmation',
-				value: orderConfirmation.id,
-				description: 'UTILITY · en_US, fr',
-			},
-			{ name: 'welcome', value: welcome.id, description: 'MARKETING · en_US' },
-		]);
+		// Qyvo's list takes no paging: one page, and no token for a next one
+		expect(all).toEqual({
+			results: [
+				{
+					name: 'order_confirmation',
+					value: orderConfirmation.id,
+					description: 'UTILITY · en_US, fr',
+				},
+				{ name: 'welcome', value: welcome.id, description: 'MARKETING · en_US' },
+			],
+		});
+		const searched = await listSearch({
+			...node('message', 'sendTemplate', {}),
+			method: 'searchApprovedTemplates',
+			path: 'templateId',
+			filter: 'ORDER',
+		});
+		expect(searched.results.map((result) => result.value)).toEqual([orderConfirmation.id]);
 	});
 
-	it('the Template dropdown reports a refused token as the nodes do', async () => {
+	it('the Template picker reports a refused token as the nodes do', async () => {
 		await expect(
-			loadOptions({
+			listSearch({
 				...node(
 					'message',
 					'sendTemplate',
@@ -409,7 +419,7 @@ describe('Message > Send Template', () => {
 						},
 					},
 				),
-				method: 'getTemplates',
+				method: 'searchApprovedTemplates',
 				path: 'templateId',
 			}),
 		).rejects.toThrow('The API key was refused: check the Qyvo credential');

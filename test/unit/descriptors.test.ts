@@ -477,3 +477,86 @@ it('covers every operation of the three nodes', () => {
 	expect(all).toHaveLength(25);
 	expect(all.filter((operation) => !described.has(operation))).toEqual([]);
 });
+
+describe('the ID pickers', () => {
+	/** Every field the vendor can list, where it shows: a resource locator, From List and By ID. */
+	const PICKERS: Array<[string, INodeParameters, string, string]> = [
+		['guayaba', { resource: 'contact', operation: 'create' }, 'campaignId', 'searchCampaigns'],
+		['guayaba', { resource: 'contact', operation: 'updateById' }, 'contactId', 'searchContacts'],
+		[
+			'guayaba',
+			{ resource: 'contact', operation: 'updateById' },
+			'updateFields.campaignId',
+			'searchCampaigns',
+		],
+		[
+			'guayaba',
+			{ resource: 'contact', operation: 'updateByPhone' },
+			'updateFields.campaignId',
+			'searchCampaigns',
+		],
+		...(['get', 'update', 'addTag', 'removeTag'] as const).map(
+			(operation): [string, INodeParameters, string, string] => [
+				'qyvo',
+				{ resource: 'contact', operation, lookupBy: 'contactId' },
+				'contactId',
+				'searchContacts',
+			],
+		),
+		...(['sequence', 'flow'] as const).flatMap((resource) =>
+			(['get', 'start'] as const).map((operation): [string, INodeParameters, string, string] => [
+				'qyvo',
+				{ resource, operation, lookupBy: 'contactId' },
+				`${resource}Id`,
+				resource === 'sequence' ? 'searchSequences' : 'searchFlows',
+			]),
+		),
+		...(['sequence', 'flow'] as const).map(
+			(resource): [string, INodeParameters, string, string] => [
+				'qyvo',
+				{ resource, operation: 'start', lookupBy: 'contactId' },
+				'contactId',
+				'searchContacts',
+			],
+		),
+		[
+			'qyvo',
+			{ resource: 'message', operation: 'sendTemplate' },
+			'templateId',
+			'searchApprovedTemplates',
+		],
+		['qyvo', { resource: 'template', operation: 'get' }, 'templateId', 'searchTemplates'],
+	];
+
+	it.each(PICKERS)(
+		'%s %j: %s is picked From List (%s) or By ID',
+		(node, parameters, path, method) => {
+			const { nodeType } = NODES[node];
+			const [name, field] = path.split('.').reverse();
+			const shown = visibleProperties(nodeType, parameters);
+			const property = field
+				? (shown.find((candidate) => candidate.name === field)!.options as INodeProperties[]).find(
+						(candidate) => candidate.name === name,
+					)!
+				: shown.find((candidate) => candidate.name === name)!;
+			expect(property.type).toBe('resourceLocator');
+			expect(property.default).toEqual({ mode: 'list', value: '' });
+			expect(property.modes?.map((mode) => [mode.name, mode.type])).toEqual([
+				['list', 'list'],
+				['id', 'string'],
+			]);
+			const [list, byId] = property.modes!;
+			expect(list.typeOptions).toEqual({ searchListMethod: method, searchable: true });
+			expect(nodeType.methods?.listSearch?.[method]).toBeInstanceOf(Function);
+			expect(byId.validation?.[0]).toMatchObject({ type: 'regex' });
+		},
+	);
+
+	it('CallAidan lists no contacts, so its Contact ID stays a typed ID', () => {
+		const contactId = visibleProperties(NODES.callAidan.nodeType, {
+			resource: 'contact',
+			operation: 'get',
+		}).find((property) => property.name === 'contactId')!;
+		expect(contactId.type).toBe('string');
+	});
+});

@@ -85,7 +85,13 @@ describe('Qyvo description', () => {
 			'template',
 		]);
 		expect((description.requestOperations?.pagination as { vendor?: unknown }).vendor).toBe(QYVO);
-		expect(Object.keys(nodeType.methods?.loadOptions ?? {})).toEqual(['getTemplates']);
+		expect(Object.keys(nodeType.methods?.listSearch ?? {})).toEqual([
+			'searchApprovedTemplates',
+			'searchContacts',
+			'searchFlows',
+			'searchSequences',
+			'searchTemplates',
+		]);
 	});
 
 	it('Get Many fields follow the convention: limit 50 applied to the answer, not sent', () => {
@@ -137,15 +143,17 @@ describe('Qyvo description', () => {
 		);
 	});
 
-	it('Send Template takes its template from the approved-templates dropdown', () => {
+	it('Send Template takes its template from the approved-templates picker, or by ID', () => {
 		const templateId = visibleProperties(nodeType, {
 			resource: 'message',
 			operation: 'sendTemplate',
 		}).find((property) => property.name === 'templateId')!;
-		expect([templateId.type, templateId.typeOptions, templateId.required]).toEqual([
-			'options',
-			{ loadOptionsMethod: 'getTemplates' },
-			true,
+		expect([templateId.type, templateId.required]).toEqual(['resourceLocator', true]);
+		expect(
+			templateId.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod]),
+		).toEqual([
+			['list', 'searchApprovedTemplates'],
+			['id', undefined],
 		]);
 	});
 

@@ -35,7 +35,8 @@ export async function prepareUpdateById(
 	const clearCustomVariables =
 		this.getNodeParameter('updateFields.clearCustomVariables', false) === true;
 	return await checkInput(this, requestOptions, async () => {
-		assertUuid(this.getNodeParameter('contactId'), 'Contact ID');
+		// a picker's value, or a plain ID saved before Contact ID was a picker
+		assertUuid(this.getNodeParameter('contactId', '', { extractValue: true }), 'Contact ID');
 		if (clearCustomVariables || 'customVariables' in body) {
 			// the API replaces the whole object, so every pair is sent, and an empty one only on purpose
 			body.customVariables = replacingPairsToObject(

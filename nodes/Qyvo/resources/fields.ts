@@ -1,11 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	contactIdField,
-	nameValueCollection,
-	phoneField,
-	sendAsBody,
-} from '../../shared/descriptions/fields';
+import { nameValueCollection, phoneField, sendAsBody } from '../../shared/descriptions/fields';
+import { idPicker, UUID_OR_ULID_FORM } from '../../shared/descriptions/picker';
 import { returnAllAndLimit } from '../../shared/descriptions/groups';
 import { contactOptions, readOptions } from '../../shared/descriptions/options';
 import { limitFor, QYVO } from '../../shared/vendors';
@@ -37,10 +33,16 @@ export const contactLookupFields: INodeProperties[] = [
 		operation: ['update', 'addTag', 'removeTag', 'start'],
 	}),
 	{
-		...contactIdField('01J1Y8Z6K3M4N5P6Q7R8S9T0VW'),
-		description: "Qyvo's ID of the contact",
+		...idField({
+			displayName: 'Contact',
+			name: 'contactId',
+			what: 'contact',
+			searchListMethod: 'searchContacts',
+			sendAs: 'contact_id',
+			description:
+				"The contact: pick it from the list (Qyvo searches name, phone and email, and lists the 50 most recently active), or give Qyvo's ID of it",
+		}),
 		displayOptions: { show: { ...FIND_A_CONTACT, lookupBy: ['contactId'] } },
-		routing: sendAsBody('contact_id'),
 	},
 	{
 		...phoneField({
@@ -109,23 +111,16 @@ export const recipientPhoneField: INodeProperties = {
 	},
 };
 
-/** A required Qyvo ID (a UUID, or a 26-character ID as the docs' examples show). */
+/** A required Qyvo ID, picked from Qyvo's list or given by ID (a UUID, or 26 characters as the docs' examples show). */
 export function idField(field: {
 	displayName: string;
 	name: string;
+	what: string;
+	searchListMethod: string;
 	sendAs: string;
 	description: string;
 }): INodeProperties {
-	return {
-		displayName: field.displayName,
-		name: field.name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 01J1Y8Z6K3M4N5P6Q7R8S9T0VW',
-		description: field.description,
-		routing: sendAsBody(field.sendAs),
-	};
+	return idPicker({ ...field, id: UUID_OR_ULID_FORM, required: true });
 }
 
 /** Context for a sequence or flow, as name/value pairs sent as one object. */

@@ -20,6 +20,8 @@ export interface PageBounds {
 	maxPages: number;
 	/** When no further page is asked for (epoch ms): a dropdown answers in time. */
 	deadline?: number;
+	/** The page to start from (1 unless said): a picker reads one page a call, where the last ended. */
+	firstPage?: number;
 }
 
 /** Why a list stopped being read. */
@@ -38,14 +40,15 @@ export async function readPages<T extends IDataObject>(
 ): Promise<ListEnd> {
 	const seen = new Set<unknown>();
 	let lastPageMs = 0;
-	for (let page = 1; page <= bounds.maxPages; page++) {
+	const first = bounds.firstPage ?? 1;
+	for (let page = first; page < first + bounds.maxPages; page++) {
 		const startedAt = Date.now();
 		// a page that would end after the deadline is not asked for: the last one tells how long one takes
-		if (page > 1 && bounds.deadline !== undefined && startedAt + lastPageMs >= bounds.deadline)
+		if (page > first && bounds.deadline !== undefined && startedAt + lastPageMs >= bounds.deadline)
 			return 'timeBound';
 		const answer = await fetchPage(page, bounds.pageSize).catch((error: unknown) => {
 			// a later page that ran out of the time left ends the list with what was read
-			if (page > 1 && bounds.deadline !== undefined && Date.now() >= bounds.deadline)
+			if (page > first && bounds.deadline !== undefined && Date.now() >= bounds.deadline)
 				return undefined;
 			throw error;
 		});
@@ -64,6 +67,38 @@ export async function readPages<T extends IDataObject>(
 			return 'lastPage';
 	}
 	return 'pageBound';
+}
+
+/** One page of a picker's list (a resource locator's From List), and the token of the next. */
+export interface PickerPage<T> {
+	records: T[];
+	/** The next page's number, for the editor to ask with when the user scrolls; none after the last. */
+	paginationToken?: string;
+}
+
+/**
+ * Reads the page a picker's list asks for: the first, or the one its pagination token names.
+ * One page a call, within the dropdown's deadline: the editor asks for the next as the user scrolls.
+ */
+export async function readPickerPage<T extends IDataObject>(
+	fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+	{
+		paginationToken,
+		pageSize,
+		deadline,
+	}: { paginationToken?: string; pageSize: number; deadline: number },
+): Promise<PickerPage<T>> {
+	const page = /^[1-9]\d{0,5}$/.test(paginationToken ?? '') ? Number(paginationToken) : 1;
+	let records: T[] = [];
+	const end = await readPages(
+		fetchPage,
+		{ pageSize, maxPages: 1, firstPage: page, deadline },
+		(fresh) => {
+			records = fresh;
+			return 'more';
+		},
+	);
+	return { records, paginationToken: end === 'lastPage' ? undefined : String(page + 1) };
 }
 
 /** The most records a page is asked for. */
@@ -96,4 +131,20 @@ export function maxResults(context: IExecuteSingleFunctions): number {
 		);
 	}
 	return limit;
+}
+
+/**
+ * The records of a list read whole (an API without paging) whose texts hold a picker's search,
+ * in any letter case; all of them without one.
+ */
+export function matchingSearch<T>(
+	records: T[],
+	filter: string | undefined,
+	texts: (record: T) => Array<string | null | undefined>,
+): T[] {
+	const search = (filter ?? '').trim().toLowerCase();
+	if (search === '') return records;
+	return records.filter((record) =>
+		texts(record).some((text) => (text ?? '').toLowerCase().includes(search)),
+	);
 }

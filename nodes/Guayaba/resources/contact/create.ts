@@ -3,7 +3,7 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { additionalFieldsCollection } from '../../../shared/descriptions/groups';
 import { phoneField } from '../../../shared/descriptions/fields';
 import { contactOptions } from '../../../shared/descriptions/options';
-import { customVariablesField, nameField, timezoneField } from './fields';
+import { campaignPicker, customVariablesField, nameField, timezoneField } from './fields';
 import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 const properties: INodeProperties[] = [
@@ -34,16 +34,11 @@ const properties: INodeProperties[] = [
 		description: 'Whether the contact goes to a campaign or to a splitter that picks one',
 	},
 	{
-		displayName: 'Campaign Name or ID',
-		name: 'campaignId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCampaigns' },
+		...campaignPicker(
+			'Campaign to enrol the contact in; its calls, SMS and WhatsApp messages start on its schedule. Pick it from the list (search by name), or give its ID.',
+		),
 		required: true,
-		default: '',
-		description:
-			'Campaign to enrol the contact in; its calls, SMS and WhatsApp messages start on its schedule. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { enrollIn: ['campaign'] } },
-		routing: { send: { type: 'body', property: 'campaignId' } },
 	},
 	{
 		displayName: 'Splitter ID',

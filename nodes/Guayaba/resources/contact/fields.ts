@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nameValueCollection, phoneField, sendAsBody } from '../../../shared/descriptions/fields';
+import { idPicker, UUID_FORM } from '../../../shared/descriptions/picker';
 
 /**
  * The phone number Fulfill and Update by Phone find the contact by: one property for both, since
@@ -45,16 +46,34 @@ export const statusField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'status' } },
 };
 
-export const campaignField: INodeProperties = {
-	displayName: 'Campaign Name or ID',
-	name: 'campaignId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCampaigns' },
-	default: '',
+/** A campaign, picked from the account's campaigns or given by ID, sent as `campaignId`. */
+export function campaignPicker(description: string): INodeProperties {
+	return idPicker({
+		displayName: 'Campaign',
+		name: 'campaignId',
+		what: 'campaign',
+		searchListMethod: 'searchCampaigns',
+		id: UUID_FORM,
+		description,
+		sendAs: 'campaignId',
+	});
+}
+
+export const campaignField = campaignPicker(
+	"Campaign to move the contact to. Moving cancels the old campaign's scheduled actions and schedules the new campaign's.",
+);
+
+/** The contact Update by ID changes, picked from the contacts (search by name or phone) or given by ID. */
+export const contactPicker: INodeProperties = idPicker({
+	displayName: 'Contact',
+	name: 'contactId',
+	what: 'contact',
+	searchListMethod: 'searchContacts',
+	id: UUID_FORM,
 	description:
-		'Campaign to move the contact to. Moving cancels the old campaign\'s scheduled actions and schedules the new campaign\'s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: { send: { type: 'body', property: 'campaignId' } },
-};
+		'Contact to update: pick it from the list (search by name or phone number), or give its ID',
+	required: true,
+});
 
 /** The Campaigns filter of the contacts list: Get Many sends it, the trigger polls with it. */
 export function campaignsFilter(which: string): INodeProperties {

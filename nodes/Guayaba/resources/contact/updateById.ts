@@ -1,10 +1,11 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contactIdField, phoneField } from '../../../shared/descriptions/fields';
+import { phoneField } from '../../../shared/descriptions/fields';
 import { updateFieldsCollection } from '../../../shared/descriptions/groups';
 import { contactOptions } from '../../../shared/descriptions/options';
 import {
 	campaignField,
+	contactPicker,
 	customVariablesField,
 	nameField,
 	statusField,
@@ -13,7 +14,7 @@ import {
 import { GUAYABA, limitFor } from '../../../shared/vendors';
 
 const properties: INodeProperties[] = [
-	contactIdField('550e8400-e29b-41d4-a716-446655440000'),
+	contactPicker,
 	updateFieldsCollection([
 		campaignField,
 		{

@@ -4,10 +4,12 @@ import { idField, qyvoReadOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	idField({
-		displayName: 'Flow ID',
+		displayName: 'Flow',
 		name: 'flowId',
+		what: 'flow',
+		searchListMethod: 'searchFlows',
 		sendAs: 'flow_id',
-		description: 'ID of the flow, from its page in Qyvo',
+		description: 'Flow to read: pick it from the list, or give its ID, from its page in Qyvo',
 	}),
 	qyvoReadOptions,
 ];

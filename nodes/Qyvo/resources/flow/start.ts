@@ -4,10 +4,13 @@ import { contextField, idField, qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	idField({
-		displayName: 'Flow ID',
+		displayName: 'Flow',
 		name: 'flowId',
+		what: 'flow',
+		searchListMethod: 'searchFlows',
 		sendAs: 'flow_id',
-		description: 'ID of the flow to start, from its page in Qyvo. It must be published.',
+		description:
+			'Flow to start: pick it from the list, or give its ID, from its page in Qyvo. It must be published.',
 	}),
 	contextField('flow'),
 	qyvoContactOptions,

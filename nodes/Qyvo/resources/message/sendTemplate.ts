@@ -1,20 +1,18 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { nameValueCollection } from '../../../shared/descriptions/fields';
-import { qyvoContactOptions } from '../fields';
+import { idField, qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Template Name or ID',
+	idField({
+		displayName: 'Template',
 		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTemplates' },
-		required: true,
-		default: '',
+		what: 'template',
+		searchListMethod: 'searchApprovedTemplates',
+		sendAs: 'template_id',
 		description:
-			'Approved template to send. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'body', property: 'template_id' } },
-	},
+			"Approved template to send: pick it from the list (only approved ones are listed), or give Qyvo's ID of it",
+	}),
 	{
 		displayName: 'Language',
 		name: 'language',

@@ -4,10 +4,12 @@ import { idField, qyvoReadOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	idField({
-		displayName: 'Sequence ID',
+		displayName: 'Sequence',
 		name: 'sequenceId',
+		what: 'sequence',
+		searchListMethod: 'searchSequences',
 		sendAs: 'sequence_id',
-		description: 'ID of the sequence, from its page in Qyvo',
+		description: 'Sequence to read: pick it from the list, or give its ID, from its page in Qyvo',
 	}),
 	qyvoReadOptions,
 ];

@@ -4,10 +4,13 @@ import { contextField, idField, qyvoContactOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	idField({
-		displayName: 'Sequence ID',
+		displayName: 'Sequence',
 		name: 'sequenceId',
+		what: 'sequence',
+		searchListMethod: 'searchSequences',
 		sendAs: 'sequence_id',
-		description: 'ID of the sequence to start, from its page in Qyvo. It must be published.',
+		description:
+			'Sequence to start: pick it from the list, or give its ID, from its page in Qyvo. It must be published.',
 	}),
 	contextField('sequence'),
 	qyvoContactOptions,

@@ -4,10 +4,13 @@ import { idField, qyvoReadOptions } from '../fields';
 
 const properties: INodeProperties[] = [
 	idField({
-		displayName: 'Template ID',
+		displayName: 'Template',
 		name: 'templateId',
+		what: 'template',
+		searchListMethod: 'searchTemplates',
 		sendAs: 'template_id',
-		description: "Qyvo's ID of the template (not its name at Meta)",
+		description:
+			"Template to read: pick it from the list (any review status), or give Qyvo's ID of it (not its name at Meta)",
 	}),
 	qyvoReadOptions,
 ];
