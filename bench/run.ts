@@ -685,6 +685,11 @@ async function main() {
 		await measureServerMatrix();
 		process.exit(0);
 	}
+	// `npm run bench -- real`: the real n8n's overhead alone (part 1b), printed, bench/RESULTS.md left as it is
+	if (process.argv[2] === 'real') {
+		process.stdout.write(`\n${table(await measureRealN8n())}\n`);
+		process.exit(0);
+	}
 	const rows = await measure();
 	if (process.env.BENCH_CHILD) {
 		process.stdout.write(JSON.stringify({ version: process.version, rows }));

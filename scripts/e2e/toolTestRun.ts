@@ -4,7 +4,7 @@ import { QYVO_BASE_PATH, seedQyvoContacts } from '../../sandbox/qyvo';
 import type { LoopbackServer } from '../../sandbox/server';
 import { qyvoDelivery } from '../../sandbox/webhooks';
 import type { EditorApi } from '../n8n-instance';
-import { executeStep, saveWorkflow, type WorkflowNode } from './editorRuns';
+import { executeStep, saveWorkflow, type Workflow, type WorkflowNode } from './editorRuns';
 import { readExamples } from './examples';
 import type { Checks } from './helpers';
 
@@ -99,6 +99,17 @@ const TRIGGER_ITEMS: Record<string, Json> = {
 	'n8n-nodes-outreach.qyvoTrigger': qyvoDelivery('message.received', 1),
 };
 
+/**
+ * A tool node given a bad value in its dialog: its error tells the fix once. n8n appends a tool
+ * error's description to its message ("Details: …"), and the editor shows both.
+ */
+const TOOL_ERROR_CASE = {
+	tool: 'outreachExample3 / Guayaba update status by phone',
+	query: { phone: 'hello', status: 'Do Not Call' },
+	message:
+		'Phone "hello" is not a phone number: write it like +14155552671\n\nWrite digits only, with spaces, dashes, dots or brackets if you like. Numbers are sent in E.164 form: a + then the country code and the number, like +14155552671.',
+};
+
 const isOurTool = (node: WorkflowNode) =>
 	node.type.startsWith('n8n-nodes-outreach.') && node.type.endsWith('Tool');
 
@@ -157,7 +168,36 @@ export async function checkToolTestRuns(
 					api.received.map((request) => [request.method, request.path, request.body ?? null]),
 					tool.expected.sent,
 				);
+				if (`${example.id} / ${node.name}` === TOOL_ERROR_CASE.tool)
+					await checkToolError(checks, editor, workflow, node.name, api, n8nMajor);
 			}
 		});
 	}
+}
+
+async function checkToolError(
+	checks: Checks,
+	editor: EditorApi,
+	workflow: Workflow,
+	nodeName: string,
+	api: LoopbackServer,
+	n8nMajor: number,
+): Promise<void> {
+	api.reset();
+	const run = await executeStep(
+		editor,
+		workflow,
+		nodeName,
+		agentRequest(n8nMajor, nodeName, TOOL_ERROR_CASE.query),
+	);
+	const error = run.resultData.runData[nodeName]?.[0]?.error;
+	checks.equal(
+		`"${nodeName}" given a bad phone: its error tells the fix once, and nothing is sent`,
+		{
+			message: error?.message,
+			description: error?.description ?? null,
+			sent: api.received.length,
+		},
+		{ message: TOOL_ERROR_CASE.message, description: null, sent: 0 },
+	);
 }

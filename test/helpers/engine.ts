@@ -15,8 +15,12 @@ import {
 	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
+// n8n-core keeps these two inside: they are how n8n runs a node as an AI Agent's tool
+import { makeHandleToolInvocation } from 'n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data';
+import { SupplyDataContext } from 'n8n-core/dist/execution-engine/node-execution-context/supply-data-context';
 import {
 	createRunExecutionData,
+	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -93,7 +97,7 @@ export function buildWorkflow({
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: new TestNodeTypes({ [type ?? nodeType.description.name]: nodeType }),
+		nodeTypes: new TestNodeTypes({ [node.type.replace(`${PACKAGE}.`, '')]: nodeType }),
 	});
 	return { node, workflow };
 }
@@ -185,6 +189,57 @@ export async function runNode(
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
 	};
+}
+
+/**
+ * Calls one node of ours as an AI Agent calls its tool (n8n-core's `makeHandleToolInvocation`,
+ * what the Tool Executor of the editor's "Execute step" also calls): the node's tool variant,
+ * `<node>Tool`, run by RoutingNode as n8n's NodeTypes runs a declarative node. Resolves with what
+ * the agent gets; rejects with the error the tool failed with.
+ */
+export async function callAsTool(
+	options: NodeUnderTest & { toolArgs?: IDataObject },
+): Promise<string> {
+	const { nodeType } = options;
+	const toolType = `${nodeType.description.name}Tool`;
+	const tool: INodeType = Object.create(nodeType, {
+		execute: {
+			// as n8n's NodeTypes gives a declarative node its `execute`
+			value: async function (this: ExecuteContext) {
+				return (await new RoutingNode(this, nodeType).runNode()) ?? [];
+			},
+		},
+	});
+	const { node, workflow } = buildWorkflow({
+		...options,
+		nodeType: tool,
+		type: `${PACKAGE}.${toolType}`,
+	});
+	const agent: INode = { ...node, id: 'agent', name: 'Agent', type: 'test.agent', parameters: {} };
+	const runExecutionData = createRunExecutionData({});
+	const additionalData = buildAdditionalData(options);
+	const invoke = makeHandleToolInvocation(
+		(runIndex) =>
+			new SupplyDataContext(
+				workflow,
+				node,
+				additionalData,
+				'manual',
+				runExecutionData,
+				runIndex,
+				[],
+				{},
+				NodeConnectionTypes.AiTool,
+				{ node: agent, data: { main: [[{ json: {} }]] }, source: null },
+				[],
+				undefined,
+				agent,
+			),
+		node,
+		workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion),
+		runExecutionData,
+	);
+	return (await invoke(options.toolArgs ?? {})) as string;
 }
 
 /** Calls a `listSearch` method (a picker's From List) as the editor's REST API does. */

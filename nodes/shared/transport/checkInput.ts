@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { asThrown } from '../answers/thrown';
 import { asRefusal, asRunError } from '../input/refusal';
 import { nodeRunOf } from './nodeRun';
 import { noteOnRequest } from './requestFacts';
@@ -22,7 +23,7 @@ export async function checkInput(
 		const refusal = asRefusal(context, error);
 		if (!run.continueOnFail) {
 			run.stop({ kind: 'refused', itemIndex: context.getItemIndex(), error: refusal });
-			throw asRunError(refusal);
+			throw asThrown(asRunError(refusal));
 		}
 		noteOnRequest(requestOptions, { refusal });
 	}

@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { failedItem, notSentError } from '../answers/finalFailure';
+import { asThrown } from '../answers/thrown';
 import { optionValue } from '../input/parameters';
 import { isObject } from '../input/values';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../limiter/retryPolicy';
@@ -54,7 +55,7 @@ export function deliverRequests(vendor: Vendor, policy: RetryPolicy = DEFAULT_RE
 			const final = error as NodeApiError;
 			if (run.continueOnFail) return [failedItem(this, final)];
 			run.stop({ kind: 'failed', itemIndex: this.getItemIndex(), message: final.message });
-			throw final;
+			throw asThrown(final);
 		}
 	}
 }
@@ -70,7 +71,7 @@ function notSent(
 ): INodeExecutionData[] {
 	const error = notSentError(context, vendor.service, run.reason);
 	if (run.continueOnFail) return [failedItem(context, error)];
-	if (run.reason?.kind === 'cancelled') throw error;
+	if (run.reason?.kind === 'cancelled') throw asThrown(error);
 	return [];
 }
 
