@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a benchmark program that runs n8n in queue mode, never loaded by n8n */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 
 import { FakeGuayaba, GUAYABA_KEY } from '../sandbox/guayaba';
@@ -25,7 +26,7 @@ import {
 	type Cell,
 	type CellOutcome,
 } from '../test/helpers/matrix';
-import { matrixRow, matrixTable, type MatrixRow } from './matrixTable';
+import { matrixMarkdown, matrixRow, matrixTable, type MatrixRow } from './matrixTable';
 
 /**
  * The matrix's third column: two queue-mode workers spending one key. A main instance and two
@@ -325,9 +326,8 @@ async function run(): Promise<void> {
 		await Promise.all(workers.map(async (worker) => await worker.startWorker(1)));
 		const editor = new EditorApi(main.url);
 		await editor.setUpOwnerAndLogIn();
-		process.stdout.write(
-			`\nQueue mode, n8n ${runtime.version}: two workflows of ${ITEMS_PER_WORKFLOW} Guayaba updates on one credential, started together, one on each worker; the server allows ${LIMIT.requests} per ${seconds(LIMIT.windowMs)}${LIMIT.retryAfterSeconds === undefined ? '' : `, Retry-After always ${LIMIT.retryAfterSeconds} s`}; the credential's Writes per Minute ${WRITES_PER_MINUTE}; a cell still running after ${seconds(GIVE_UP_MS)} is stopped\n`,
-		);
+		const title = `Queue mode, n8n ${runtime.version}: two workflows of ${ITEMS_PER_WORKFLOW} Guayaba updates on one credential, started together, one on each worker; the server allows ${LIMIT.requests} per ${seconds(LIMIT.windowMs)}${LIMIT.retryAfterSeconds === undefined ? '' : `, Retry-After always ${LIMIT.retryAfterSeconds} s`}; the credential's Writes per Minute ${WRITES_PER_MINUTE}; a cell still running after ${seconds(GIVE_UP_MS)} is stopped`;
+		process.stdout.write(`\n${title}\n`);
 		for (const [index, cell] of cells.entries()) {
 			steps.next(cellName(cell));
 			const outcome = await runCell(editor, main, servers[index], cell, index);
@@ -337,11 +337,28 @@ async function run(): Promise<void> {
 				: [];
 			process.stdout.write(`  ${rows[rows.length - 1].join(' · ')}\n${trace.join('')}`);
 		}
+		writeResults(title, rows);
 	} finally {
 		await stopAll();
 	}
 	process.stdout.write(`\n${matrixTable(rows)}\n`);
 	process.exit(0);
+}
+
+/** bench/RESULTS-queue.md: this run's table, as `npm run bench` writes bench/RESULTS.md. */
+function writeResults(title: string, rows: MatrixRow[]) {
+	const hardware = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
+	const markdown = [
+		'# Benchmark results: queue mode',
+		'',
+		`Last run: ${new Date().toISOString()} on ${hardware}. Re-run with \`npm run bench:queue-matrix\`; why cells miss is in [docs/queue-mode.md](../docs/queue-mode.md).`,
+		'',
+		title,
+		'',
+		...matrixMarkdown(rows),
+		'',
+	].join('\n');
+	writeFileSync(path.resolve(process.cwd(), 'bench/RESULTS-queue.md'), markdown);
 }
 
 run().catch((error: Error) => {

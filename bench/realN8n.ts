@@ -149,7 +149,8 @@ export async function measureInRealN8n(
 			{
 				...SANDBOX_CREDENTIALS.guayabaApi,
 				type: 'guayabaApi',
-				data: { apiKey: GUAYABA_KEY, baseUrl },
+				// no client-side limit: the key's budget is the credential's
+				data: { apiKey: GUAYABA_KEY, baseUrl, readsPerMinute: 0, writesPerMinute: 0 },
 			},
 			{
 				...HEADER_AUTH_CREDENTIAL,

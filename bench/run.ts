@@ -739,6 +739,8 @@ async function main() {
 		'',
 		...matrixMarkdown(matrix.rows),
 		'',
+		'The same matrix on two queue-mode workers is in [RESULTS-queue.md](RESULTS-queue.md) (`npm run bench:queue-matrix`).',
+		'',
 	].join('\n');
 	writeFileSync(path.resolve(process.cwd(), 'bench/RESULTS.md'), markdown);
 	process.exit(0);
