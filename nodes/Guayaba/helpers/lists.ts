@@ -46,7 +46,7 @@ export function readCampaignsPagination(answer: IDataObject): Omit<Page<IDataObj
 	};
 }
 
-type GuayabaList = Pick<PagedList, 'records' | 'named' | 'readPagination'>;
+export type GuayabaList = Pick<PagedList, 'records' | 'named' | 'readPagination'>;
 
 /** The contacts list: `{ contacts, pagination: { total, page, limit } }`. */
 export const CONTACTS: GuayabaList = {
