@@ -7,7 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { CALL_STATUSES, receiveCallAidanCall } from './helpers/receiveCall';
-import { manualWebhookMethods, testWebhookSecret, webhookTokenProblem } from '../shared/webhook';
+import {
+	deliveriesWebhook,
+	manualWebhookMethods,
+	testWebhookSecret,
+	webhookTokenProblem,
+} from '../shared/webhook';
 import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class CallAidanTrigger implements INodeType {
@@ -25,18 +30,7 @@ export class CallAidanTrigger implements INodeType {
 		credentials: [
 			{ name: 'callAidanWebhookApi', required: true, testedBy: 'testCallAidanWebhookToken' },
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				// answered as soon as the call is accepted, before the workflow runs
-				responseMode: 'onReceived',
-				// without it n8n answers with the literal text "firstEntryJson"; empty, it answers
-				// { "message": "Workflow was started" }
-				responseData: '',
-				path: 'callaidan',
-			},
-		],
+		webhooks: [deliveriesWebhook('callaidan')],
 		properties: [
 			{
 				displayName:

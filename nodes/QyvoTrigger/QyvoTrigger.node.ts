@@ -7,7 +7,12 @@ import {
 } from 'n8n-workflow';
 
 import { QYVO_EVENTS, receiveQyvoDelivery } from './helpers/receiveDelivery';
-import { manualWebhookMethods, signingSecretProblem, testWebhookSecret } from '../shared/webhook';
+import {
+	deliveriesWebhook,
+	manualWebhookMethods,
+	signingSecretProblem,
+	testWebhookSecret,
+} from '../shared/webhook';
 import { NODES_PANEL_DESCRIPTION } from '../shared/descriptions/nodesPanel';
 
 export class QyvoTrigger implements INodeType {
@@ -23,18 +28,7 @@ export class QyvoTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'qyvoWebhookApi', required: true, testedBy: 'testQyvoSigningSecret' }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				// answered as soon as the delivery is accepted, before the workflow runs
-				responseMode: 'onReceived',
-				// without it n8n answers with the literal text "firstEntryJson"; empty, it answers
-				// { "message": "Workflow was started" }
-				responseData: '',
-				path: 'qyvo',
-			},
-		],
+		webhooks: [deliveriesWebhook('qyvo')],
 		properties: [
 			{
 				displayName:

@@ -6,6 +6,7 @@ import {
 	type IDataObject,
 	type IHookFunctions,
 	type INodeCredentialTestResult,
+	type IWebhookDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
@@ -162,6 +163,19 @@ export function testWebhookSecret(
 		return found
 			? { status: 'Error', message: found }
 			: { status: 'OK', message: 'Usable: deliveries are checked against it' };
+	};
+}
+
+/** The webhook a vendor posts its deliveries to, answered as soon as a delivery is accepted. */
+export function deliveriesWebhook(path: string): IWebhookDescription {
+	return {
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		// without it n8n answers with the literal text "firstEntryJson"; empty, it answers
+		// { "message": "Workflow was started" }
+		responseData: '',
+		path,
 	};
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { FilterChoices } from '../../shared/descriptions/groups';
 import { defaultCountry } from '../../shared/input/parameters';
 import { toE164 } from '../../shared/input/phone';
 import { InputError } from '../../shared/input/refusal';
@@ -12,10 +13,43 @@ import { sideRequest, type SideRequestContext } from '../../shared/transport/sid
 import { GUAYABA } from '../../shared/vendors';
 import { resolveStatus } from './statuses';
 
-export const CONTACT_SORT_KEYS = ['createdAt', 'fulfilledAt', 'reAddedAt'];
-export const SORT_ORDERS = ['asc', 'desc'];
-export const SEARCH_BY = ['name', 'phone'];
-export const CAMPAIGN_STATUSES = ['active', 'paused'];
+// the lists' choice filters: their dropdowns offer these, and their hooks accept only these
+export const SEARCH_BY: FilterChoices = {
+	displayName: 'Search By',
+	name: 'searchBy',
+	options: [
+		{ name: 'Name', value: 'name' },
+		{ name: 'Phone', value: 'phone' },
+	],
+};
+
+export const SORT_BY: FilterChoices = {
+	displayName: 'Sort By',
+	name: 'sortBy',
+	options: [
+		{ name: 'Created At', value: 'createdAt' },
+		{ name: 'Fulfilled At', value: 'fulfilledAt' },
+		{ name: 'Re-Added At', value: 'reAddedAt' },
+	],
+};
+
+export const SORT_ORDER: FilterChoices = {
+	displayName: 'Sort Order',
+	name: 'sortOrder',
+	options: [
+		{ name: 'Ascending', value: 'asc' },
+		{ name: 'Descending', value: 'desc' },
+	],
+};
+
+export const CAMPAIGN_STATUS: FilterChoices = {
+	displayName: 'Status',
+	name: 'status',
+	options: [
+		{ name: 'Active', value: 'active' },
+		{ name: 'Paused', value: 'paused' },
+	],
+};
 
 function count(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -46,7 +80,7 @@ export function readCampaignsPagination(answer: IDataObject): Omit<Page<IDataObj
 	};
 }
 
-type GuayabaList = Pick<PagedList, 'records' | 'named' | 'readPagination'>;
+export type GuayabaList = Pick<PagedList, 'records' | 'named' | 'readPagination'>;
 
 /** The contacts list: `{ contacts, pagination: { total, page, limit } }`. */
 export const CONTACTS: GuayabaList = {
@@ -108,6 +142,13 @@ function assertOneOf(value: unknown, field: string, allowed: string[]): string {
 	);
 }
 
+/** A choice filter's value, checked against its choices: an expression may give anything. */
+function checkChoice(qs: IDataObject, choices: FilterChoices): void {
+	if (!(choices.name in qs)) return;
+	const allowed = choices.options.map(({ value }) => String(value));
+	qs[choices.name] = assertOneOf(qs[choices.name], choices.displayName, allowed);
+}
+
 /** Campaign IDs from the multi-select, or a list or comma-separated text from an expression. */
 function campaignIdList(value: unknown): string {
 	const entries = typeof value === 'string' ? value.split(',') : ([] as unknown[]).concat(value);
@@ -130,14 +171,14 @@ export async function prepareGetManyContacts(
 	const qs = (requestOptions.qs ??= {});
 	return await checkInput(this, requestOptions, async () => {
 		if ('campaignId' in qs) qs.campaignId = campaignIdList(qs.campaignId);
-		if ('searchBy' in qs) qs.searchBy = assertOneOf(qs.searchBy, 'Search By', SEARCH_BY);
+		checkChoice(qs, SEARCH_BY);
 		if ('search' in qs) {
 			assertNotEmpty(qs.search, 'Search');
 			// a phone search matches the numbers as Guayaba stores them, in E.164
 			if (qs.searchBy === 'phone') qs.search = toE164(qs.search, 'Search', defaultCountry(this));
 		}
-		if ('sortBy' in qs) qs.sortBy = assertOneOf(qs.sortBy, 'Sort By', CONTACT_SORT_KEYS);
-		if ('sortOrder' in qs) qs.sortOrder = assertOneOf(qs.sortOrder, 'Sort Order', SORT_ORDERS);
+		checkChoice(qs, SORT_BY);
+		checkChoice(qs, SORT_ORDER);
 		// the status last: reading it may ask the API, which refused input elsewhere should not cost
 		if ('status' in qs) qs.status = await resolveStatus(this, qs.status);
 		pageThrough(requestOptions, { ...CONTACTS, maxResults: maxResults(this) });
@@ -150,7 +191,7 @@ export async function prepareGetManyCampaigns(
 ): Promise<IHttpRequestOptions> {
 	const qs = (requestOptions.qs ??= {});
 	return checkInput(this, requestOptions, () => {
-		if ('status' in qs) qs.status = assertOneOf(qs.status, 'Status', CAMPAIGN_STATUSES);
+		checkChoice(qs, CAMPAIGN_STATUS);
 		if ('search' in qs) assertNotEmpty(qs.search, 'Search');
 		pageThrough(requestOptions, { ...CAMPAIGNS, maxResults: maxResults(this) });
 	});

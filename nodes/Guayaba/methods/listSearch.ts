@@ -1,9 +1,14 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { isObject } from '../../shared/input/values';
 import { MAX_PAGE_SIZE, readPickerPage } from '../../shared/transport/pages';
 import { DROPDOWN_TIME_MS } from '../../shared/transport/sideRequest';
-import { CAMPAIGNS, CONTACTS, guayabaPages } from '../helpers/lists';
+import { CAMPAIGNS, CONTACTS, guayabaPages, type GuayabaList } from '../helpers/lists';
 
 /** The contacts a picker page asks for: a page the user scrolls through, not the whole list. */
 export const CONTACT_PICKER_PAGE_SIZE = 50;
@@ -23,58 +28,68 @@ function searchText(filter: string | undefined): string | undefined {
 	return /^\+?[\d\s().-]+$/.test(text) && /\d/.test(text) ? text.replace(/[\s().-]/g, '') : text;
 }
 
-/** The Campaign picker: the account's campaigns whose name holds the search, a page at a time. */
-export async function searchCampaigns(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const deadline = Date.now() + DROPDOWN_TIME_MS;
-	const search = searchText(filter);
-	const page = await readPickerPage(
-		guayabaPages(this, CAMPAIGNS, '/campaigns', {
-			query: search === undefined ? {} : { search },
-			deadline,
-			isRecord: isCampaign,
-		}),
-		{ paginationToken, pageSize: MAX_PAGE_SIZE, deadline },
-	);
-	return {
-		results: page.records.map((campaign: IDataObject) => ({
-			name: String(campaign.name),
-			value: String(campaign.id),
-			description: typeof campaign.status === 'string' ? `Status: ${campaign.status}` : undefined,
-		})),
-		paginationToken: page.paginationToken,
+/** A picker over a Guayaba list: which list, what its records must be, how one is shown. */
+interface Picker {
+	list: GuayabaList;
+	path: string;
+	isRecord: (record: unknown) => boolean;
+	pageSize: number;
+	toItem: (record: IDataObject) => INodeListSearchItems;
+}
+
+/** The picker's search: one page of the records whose text holds the search, as Guayaba searches. */
+function guayabaPicker(picker: Picker) {
+	return async function searchGuayabaList(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const deadline = Date.now() + DROPDOWN_TIME_MS;
+		const search = searchText(filter);
+		const page = await readPickerPage(
+			guayabaPages(this, picker.list, picker.path, {
+				query: search === undefined ? {} : { search },
+				deadline,
+				isRecord: picker.isRecord,
+			}),
+			{ paginationToken, pageSize: picker.pageSize, deadline },
+		);
+		return { results: page.records.map(picker.toItem), paginationToken: page.paginationToken };
 	};
 }
 
-/** The Contact picker: contacts whose name or phone holds the search, newest first, a page at a time. */
-export async function searchContacts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const deadline = Date.now() + DROPDOWN_TIME_MS;
-	const search = searchText(filter);
-	const page = await readPickerPage(
-		guayabaPages(this, CONTACTS, '/contacts', {
-			query: search === undefined ? {} : { search },
-			deadline,
-			isRecord: isContact,
-		}),
-		{ paginationToken, pageSize: CONTACT_PICKER_PAGE_SIZE, deadline },
-	);
+function campaignItem(campaign: IDataObject): INodeListSearchItems {
 	return {
-		results: page.records.map((contact: IDataObject) => {
-			const phone = typeof contact.phoneNumber === 'string' ? contact.phoneNumber : '';
-			const name = typeof contact.name === 'string' && contact.name !== '' ? contact.name : '';
-			return {
-				name: name && phone ? `${name} (${phone})` : name || phone || String(contact.id),
-				value: String(contact.id),
-				description: typeof contact.status === 'string' ? `Status: ${contact.status}` : undefined,
-			};
-		}),
-		paginationToken: page.paginationToken,
+		name: String(campaign.name),
+		value: String(campaign.id),
+		description: typeof campaign.status === 'string' ? `Status: ${campaign.status}` : undefined,
 	};
 }
+
+function contactItem(contact: IDataObject): INodeListSearchItems {
+	const phone = typeof contact.phoneNumber === 'string' ? contact.phoneNumber : '';
+	const name = typeof contact.name === 'string' && contact.name !== '' ? contact.name : '';
+	return {
+		name: name && phone ? `${name} (${phone})` : name || phone || String(contact.id),
+		value: String(contact.id),
+		description: typeof contact.status === 'string' ? `Status: ${contact.status}` : undefined,
+	};
+}
+
+/** The Campaign picker: the account's campaigns whose name holds the search, a page at a time. */
+export const searchCampaigns = guayabaPicker({
+	list: CAMPAIGNS,
+	path: '/campaigns',
+	isRecord: isCampaign,
+	pageSize: MAX_PAGE_SIZE,
+	toItem: campaignItem,
+});
+
+/** The Contact picker: contacts whose name or phone holds the search, newest first, a page at a time. */
+export const searchContacts = guayabaPicker({
+	list: CONTACTS,
+	path: '/contacts',
+	isRecord: isContact,
+	pageSize: CONTACT_PICKER_PAGE_SIZE,
+	toItem: contactItem,
+});

@@ -123,6 +123,29 @@ export function idField(field: {
 	return idPicker({ ...field, id: UUID_OR_ULID_FORM, required: true });
 }
 
+const SEQUENCE_OR_FLOW = {
+	sequence: {
+		displayName: 'Sequence',
+		name: 'sequenceId',
+		searchListMethod: 'searchSequences',
+		sendAs: 'sequence_id',
+	},
+	flow: { displayName: 'Flow', name: 'flowId', searchListMethod: 'searchFlows', sendAs: 'flow_id' },
+};
+
+/** The sequence or flow an operation reads or starts: picked from Qyvo's list, or given by ID. */
+export function sequenceOrFlowField(
+	what: 'sequence' | 'flow',
+	purpose: 'read' | 'start',
+): INodeProperties {
+	const field = SEQUENCE_OR_FLOW[what];
+	const sentences = [
+		`${field.displayName} to ${purpose}: pick it from the list, or give its ID, from its page in Qyvo`,
+		purpose === 'start' ? 'It must be published.' : undefined,
+	];
+	return idField({ ...field, what, description: sentences.filter(Boolean).join('. ') });
+}
+
 /** Context for a sequence or flow, as name/value pairs sent as one object. */
 export function contextField(what: string): INodeProperties {
 	return nameValueCollection({

@@ -3,6 +3,7 @@ import type {
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	NodeApiError,
 	PostReceiveAction,
 } from 'n8n-workflow';
 
@@ -21,6 +22,24 @@ export async function answerSecrets(
 	} catch {
 		return [];
 	}
+}
+
+/** The error for an answer without what the operation returns, the credential's secrets kept out. */
+async function answeredWithout(
+	context: IExecuteSingleFunctions,
+	vendor: Vendor,
+	expected: string,
+	body: unknown,
+): Promise<NodeApiError> {
+	const secrets = await answerSecrets(context, vendor);
+	return malformedAnswer(
+		context.getNode(),
+		vendor.service,
+		expected,
+		body,
+		secrets,
+		context.getItemIndex(),
+	);
 }
 
 function pairedToItem(context: IExecuteSingleFunctions, json: IDataObject): INodeExecutionData {
@@ -56,19 +75,12 @@ function outputReturned(
 		if (isObject(returned) && !saysItFailed(body) && (!isContact || hasId(returned))) {
 			return [pairedToItem(this, returned)];
 		}
-		const secrets = await answerSecrets(this, vendor);
 		if (saysItFailed(body)) {
+			const secrets = await answerSecrets(this, vendor);
 			throw failureAnswer(this.getNode(), vendor.service, body, secrets, this.getItemIndex());
 		}
 		const expected = property ? `the ${property}` : isContact ? 'a contact' : 'an object';
-		throw malformedAnswer(
-			this.getNode(),
-			vendor.service,
-			expected,
-			body,
-			secrets,
-			this.getItemIndex(),
-		);
+		throw await answeredWithout(this, vendor, expected, body);
 	};
 }
 
@@ -81,15 +93,7 @@ export function outputEachElement(vendor: Vendor, what: string): PostReceiveActi
 	): Promise<INodeExecutionData[]> {
 		const body = response.body;
 		if (!Array.isArray(body) || !body.every(isObject)) {
-			const secrets = await answerSecrets(this, vendor);
-			throw malformedAnswer(
-				this.getNode(),
-				vendor.service,
-				`a list of ${what}`,
-				body,
-				secrets,
-				this.getItemIndex(),
-			);
+			throw await answeredWithout(this, vendor, `a list of ${what}`, body);
 		}
 		return body.map((element) => pairedToItem(this, element));
 	};

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** `returnAll` and `limit`, as every Get Many operation has them. */
 export function returnAllAndLimit(): INodeProperties[] {
@@ -25,6 +25,27 @@ export function returnAllAndLimit(): INodeProperties[] {
 /** A filter's routing: sent as the query parameter `property`. */
 export function sendAsQuery(property: string) {
 	return { send: { type: 'query' as const, property } };
+}
+
+/** A filter's fixed choices: its label, its query parameter, and the values the list offers. */
+export interface FilterChoices {
+	displayName: string;
+	name: string;
+	options: INodePropertyOptions[];
+}
+
+/** A filter picked from fixed choices, sent as the query parameter of its name. */
+export function choicesFilter(
+	choices: FilterChoices,
+	field: { default: string; description: string },
+): INodeProperties {
+	return {
+		...choices,
+		type: 'options',
+		default: field.default,
+		description: field.description,
+		routing: sendAsQuery(choices.name),
+	};
 }
 
 /** A Get Many operation's `filters` collection: only the filters a user adds are sent. */

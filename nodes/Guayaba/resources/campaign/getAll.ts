@@ -2,36 +2,25 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { readOptions } from '../../../shared/descriptions/options';
 import {
+	choicesFilter,
 	filtersCollection,
 	returnAllAndLimit,
-	sendAsQuery,
 } from '../../../shared/descriptions/groups';
 import { GUAYABA, limitFor } from '../../../shared/vendors';
+import { CAMPAIGN_STATUS } from '../../helpers/lists';
+import { searchFilter } from '../contact/fields';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	filtersCollection([
-		{
-			displayName: 'Search',
-			name: 'search',
-			type: 'string',
-			default: '',
+		searchFilter({
 			placeholder: 'e.g. summer',
 			description: 'Text to find in the campaign name, in any case',
-			routing: sendAsQuery('search'),
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Active', value: 'active' },
-				{ name: 'Paused', value: 'paused' },
-			],
+		}),
+		choicesFilter(CAMPAIGN_STATUS, {
 			default: 'active',
 			description: 'Only campaigns with this status',
-			routing: sendAsQuery('status'),
-		},
+		}),
 	]),
 	readOptions(limitFor(GUAYABA, 'GET')),
 ];

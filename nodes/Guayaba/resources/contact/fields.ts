@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { nameValueCollection, phoneField, sendAsBody } from '../../../shared/descriptions/fields';
+import { sendAsQuery } from '../../../shared/descriptions/groups';
 import { idPicker, UUID_FORM } from '../../../shared/descriptions/picker';
 
 /**
@@ -84,6 +85,19 @@ export function campaignsFilter(which: string): INodeProperties {
 		typeOptions: { loadOptionsMethod: 'getCampaigns' },
 		default: [],
 		description: `${which}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** The Search filter of Guayaba's lists, sent as the query parameter `search`. */
+export function searchFilter(field: { placeholder: string; description: string }): INodeProperties {
+	return {
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder: field.placeholder,
+		description: field.description,
+		routing: sendAsQuery('search'),
 	};
 }
 

@@ -2,12 +2,14 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { contactOptions } from '../../../shared/descriptions/options';
 import {
+	choicesFilter,
 	filtersCollection,
 	returnAllAndLimit,
 	sendAsQuery,
 } from '../../../shared/descriptions/groups';
 import { GUAYABA, limitFor } from '../../../shared/vendors';
-import { campaignsFilter, statusFilter } from './fields';
+import { SEARCH_BY, SORT_BY, SORT_ORDER } from '../../helpers/lists';
+import { campaignsFilter, searchFilter, statusFilter } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -16,53 +18,23 @@ const properties: INodeProperties[] = [
 			...campaignsFilter('Only contacts in one of these campaigns'),
 			routing: sendAsQuery('campaignId'),
 		},
-		{
-			displayName: 'Search',
-			name: 'search',
-			type: 'string',
-			default: '',
+		searchFilter({
 			placeholder: 'e.g. Ana or +14155552671',
 			description:
 				'Text to find in the contact name or phone number. With Search By set to Phone, it is read as a phone number and sent in E.164 form.',
-			routing: sendAsQuery('search'),
-		},
-		{
-			displayName: 'Search By',
-			name: 'searchBy',
-			type: 'options',
-			options: [
-				{ name: 'Name', value: 'name' },
-				{ name: 'Phone', value: 'phone' },
-			],
+		}),
+		choicesFilter(SEARCH_BY, {
 			default: 'phone',
 			description: 'Whether Search matches names or phone numbers only (without it, both)',
-			routing: sendAsQuery('searchBy'),
-		},
-		{
-			displayName: 'Sort By',
-			name: 'sortBy',
-			type: 'options',
-			options: [
-				{ name: 'Created At', value: 'createdAt' },
-				{ name: 'Fulfilled At', value: 'fulfilledAt' },
-				{ name: 'Re-Added At', value: 'reAddedAt' },
-			],
+		}),
+		choicesFilter(SORT_BY, {
 			default: 'createdAt',
 			description: 'Date the contacts are sorted by (Guayaba sorts by creation date by default)',
-			routing: sendAsQuery('sortBy'),
-		},
-		{
-			displayName: 'Sort Order',
-			name: 'sortOrder',
-			type: 'options',
-			options: [
-				{ name: 'Ascending', value: 'asc' },
-				{ name: 'Descending', value: 'desc' },
-			],
+		}),
+		choicesFilter(SORT_ORDER, {
 			default: 'desc',
 			description: 'Whether the oldest or the newest come first (newest by default)',
-			routing: sendAsQuery('sortOrder'),
-		},
+		}),
 		{
 			...statusFilter("Only contacts with this status, from your account's statuses"),
 			routing: sendAsQuery('status'),

@@ -1,17 +1,9 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { contextField, idField, qyvoContactOptions } from '../fields';
+import { contextField, qyvoContactOptions, sequenceOrFlowField } from '../fields';
 
 const properties: INodeProperties[] = [
-	idField({
-		displayName: 'Flow',
-		name: 'flowId',
-		what: 'flow',
-		searchListMethod: 'searchFlows',
-		sendAs: 'flow_id',
-		description:
-			'Flow to start: pick it from the list, or give its ID, from its page in Qyvo. It must be published.',
-	}),
+	sequenceOrFlowField('flow', 'start'),
 	contextField('flow'),
 	qyvoContactOptions,
 ];
