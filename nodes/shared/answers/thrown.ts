@@ -1,7 +1,7 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Whether the node runs as an AI Agent's tool: n8n gives its tool variant the type `<node>Tool`. */
-export function runsAsTool(error: NodeApiError | NodeOperationError): boolean {
+function runsAsTool(error: NodeApiError | NodeOperationError): boolean {
 	return error.node.type.endsWith('Tool');
 }
 

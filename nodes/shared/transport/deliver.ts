@@ -71,7 +71,7 @@ function notSent(
 ): INodeExecutionData[] {
 	const error = notSentError(context, vendor.service, run.reason);
 	if (run.continueOnFail) return [failedItem(context, error)];
-	if (run.reason?.kind === 'cancelled') throw asThrown(error);
+	if (run.reason?.kind === 'cancelled') throw error;
 	return [];
 }
 
